@@ -1,0 +1,7 @@
+import { type CliCommand } from './command';
+
+/**
+ * Every sub-command, in the order `--help` lists them. A new command is one file under cli/ plus
+ * one line here.
+ */
+export const commands: readonly CliCommand[] = [];
