@@ -1,0 +1,138 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../support/paths';
+import { launchBrowser, remoteUri, workbenchUrl } from './browser';
+
+/** Time for the workbench to load and our extension host to start (cold code-server: ~10 s). */
+const LOAD_TIMEOUT_MS = 120_000;
+/** Time for one UI reaction (a palette row, a tab, a webview) once the workbench is up. */
+const UI_TIMEOUT_MS = 30_000;
+
+/** Where run-tests.mjs started code-server and what it prepared; UI tests run only under it. */
+export interface UiEnvironment {
+  readonly serverUrl: string;
+  /** A scratch copy of test/fixtures/vscode: the default folder a workbench opens. */
+  readonly workspace: string;
+  /** Screenshots and other artifacts of this run. */
+  readonly artifacts: string;
+}
+
+export function uiEnvironment(): UiEnvironment {
+  const serverUrl = process.env.KUBESHARK_VSCODE_URL;
+  const workspace = process.env.KUBESHARK_VSCODE_WORKSPACE;
+  if (!serverUrl || !workspace) {
+    throw new Error('UI tests need a code-server: run them with `node scripts/vscode/run-tests.mjs --ui`');
+  }
+  return { serverUrl, workspace, artifacts: process.env.KUBESHARK_VSCODE_ARTIFACTS ?? path.join(REPO_ROOT, 'test-results', 'ui') };
+}
+
+let browser: Promise<Browser> | undefined;
+const open = new Set<Workbench>();
+
+/**
+ * One VS Code window in Chromium, with this repository loaded as the extension under development
+ * (from source: dist/ and package.json). Under the smoke-test driver notifications do not show as
+ * toasts; `notifications()` opens the notification center instead.
+ */
+export class Workbench {
+  private constructor(
+    readonly page: Page,
+    private readonly _context: BrowserContext,
+    private readonly _env: UiEnvironment,
+  ) {}
+
+  /** Opens `folder` (default: the run's workspace) and waits until the workbench shows it. */
+  static async open(options: { folder?: string } = {}): Promise<Workbench> {
+    const env = uiEnvironment();
+    browser ??= launchBrowser();
+    const context = await (await browser).newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const workbench = new Workbench(page, context, env);
+    open.add(workbench);
+    const folder = options.folder ?? env.workspace;
+    await page.goto(workbenchUrl(env.serverUrl, folder, [['extensionDevelopmentPath', remoteUri(env.serverUrl, REPO_ROOT)]]));
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: LOAD_TIMEOUT_MS });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
+    return workbench;
+  }
+
+  /** Opens a file of the folder through Quick Open, as a person would; resolves with its editor. */
+  async openFile(relativePath: string): Promise<Locator> {
+    const input = await this._quickInput('');
+    await input.fill(relativePath);
+    const name = path.basename(relativePath);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: UI_TIMEOUT_MS });
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Runs a command from the command palette by its title (`Category: Title`). */
+  async runCommand(title: string): Promise<void> {
+    const input = await this._quickInput('>');
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /**
+   * The content frame of the webview whose document title is `title`. Webviews are nested iframes:
+   * the workbench's `iframe.webview` hosts an `active-frame` with the extension's HTML.
+   */
+  async webview(title: string, timeoutMs = UI_TIMEOUT_MS): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      for (const frame of this.page.frames()) {
+        if (frame.name() === 'active-frame' && (await frame.title().catch(() => '')) === title) return frame;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no webview titled '${title}' within ${timeoutMs} ms`);
+      // A new or reloaded webview document announces itself by navigating; look again then.
+      await this.page.waitForEvent('framenavigated', { timeout: left }).then((frame) => frame.waitForLoadState('domcontentloaded'), () => undefined);
+    }
+  }
+
+  /** Opens the notification center and returns it (toasts are suppressed under the smoke-test driver). */
+  async notifications(): Promise<Locator> {
+    await this.runCommand('Notifications: Show Notifications');
+    const center = this.page.locator('.notifications-center');
+    await center.waitFor({ timeout: UI_TIMEOUT_MS });
+    return center;
+  }
+
+  /** Saves a screenshot of the window under the run's artifacts folder; returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(this._env.artifacts, { recursive: true });
+    const file = path.join(this._env.artifacts, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async close(): Promise<void> {
+    open.delete(this);
+    await this._context.close();
+  }
+
+  private async _quickInput(prefix: string): Promise<Locator> {
+    // F1 opens the palette with '>'; typing without it switches to Quick Open (files).
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.fill(prefix);
+    return input;
+  }
+}
+
+/** Workbenches a test left open (hooks.ts screenshots them when the test failed and closes them). */
+export function openWorkbenches(): Workbench[] {
+  return [...open];
+}
+
+/** Ends the browser shared by every workbench of this mocha process. */
+export async function closeBrowser(): Promise<void> {
+  const shared = browser;
+  browser = undefined;
+  if (shared) await (await shared).close();
+}
