@@ -67,7 +67,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         { group: ours('hub', 'language-server', 'agent-scripts', 'webviews', 'cli'), message: 'extension/ reaches the Hub over HTTP and the language server over LSP, never by import.' },
-        { group: ours('kfl'), message: 'extension/ takes only types from kfl/ (design.md).', allowTypeImports: true },
+        // The one value import allowed: the product's time display convention (local time with UTC beside it).
+        { group: [...ours('kfl'), '!../kfl/localTime', '!../../kfl/localTime', '!../../../kfl/localTime'], message: 'extension/ takes only types from kfl/ (design.md), plus kfl/localTime.', allowTypeImports: true },
       ] }],
     },
   },
