@@ -1,7 +1,10 @@
 import { type CliCommand } from './command';
+import { exportCommand } from './export';
 
 /**
  * Every sub-command, in the order `--help` lists them. A new command is one file under cli/ plus
  * one line here.
  */
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [
+  exportCommand,
+];
