@@ -1,0 +1,12 @@
+/**
+ * The Network Agent script linter as a pure service (design.md): text and workspace facts in,
+ * findings, completions and hovers out. No vscode, no LSP, no I/O. See README.md.
+ */
+export { lintScript } from './lint/linter';
+export { lintWorkspace, type ScriptFile } from './workspace/lintWorkspace';
+export { summarizeScript } from './workspace/summary';
+export { RULES, RULE_IDS, isRuleId, type RuleId, type RuleInfo, type Severity } from './rules';
+export type { Finding, Fix, LintOptions, ScriptSummary, TextEdit } from './types';
+export { LineMap, type LineColumn } from './text/lineMap';
+export { validateCron, type CronValidation, type CronProblem } from './cron/validate';
+export { AGENT_SCRIPT_MARKER } from './lint/title';
