@@ -21,10 +21,11 @@
  *
  * Get one with `analyze(text, options)` from `kfl/analyze.ts` (re-exported by kfl/index.ts).
  */
-import { type ComprehensionExpr, type Expr, type IdentExpr, type SelectExpr, type CallExpr, type UnaryExpr, type BinaryExpr, type IndexExpr } from './ast';
+import { type BinaryExpr, type CallExpr, type ComprehensionExpr, type Expr, type IdentExpr, type IndexExpr, type SelectExpr, type Span, type UnaryExpr } from './ast';
 import { type KflDiagnostic } from './diagnostics';
 import { type OverloadDecl } from './functions';
 import { type FieldInfo, type Schema } from './schema';
+import { type Token } from './syntax/tokens';
 import { type KflType } from './types';
 
 export type Reference =
@@ -60,7 +61,11 @@ export interface CheckedAnalysis extends Analysis {
   /** Node ids run from 0 to `nodeCount - 1`. */
   readonly nodeCount: number;
   readonly schema: Schema;
+  /** The scanned tokens (ending with `eof`) and `//` comments, for the editor services. */
+  readonly tokens: readonly Token[];
+  readonly comments: readonly Span[];
   typeOf(node: Expr): KflType;
   referenceOf(node: IdentExpr | SelectExpr): Reference | undefined;
   overloadOf(node: CallExpr | UnaryExpr | BinaryExpr | IndexExpr): OverloadDecl | undefined;
+  parentOf(node: Expr): Expr | undefined;
 }

@@ -1,0 +1,15 @@
+/**
+ * The public API of the KFL language core (kfl/README.md). Everything not exported here is
+ * internal to kfl/.
+ */
+export { analyze } from './analyze';
+export type { Analysis, AnalyzeOptions, CheckedAnalysis, Reference } from './checked';
+export type { DiagnosticCode, KflDiagnostic, KflFix, KflTextEdit, Severity } from './diagnostics';
+export { messageOf } from './messages';
+export { Schema, defaultSchema, extendSchema } from './schema';
+export type { FieldInfo, FieldSpec } from './schema';
+export type { KflType } from './types';
+export { formatType } from './types';
+export type * from './ast';
+export { lineColumnOf } from './lines';
+export type { LineColumn } from './lines';

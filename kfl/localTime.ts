@@ -1,0 +1,92 @@
+/**
+ * Local time for people, UTC for machines (design.md): timestamps shown in hover and in quick-fix
+ * titles read `2026-03-14 22:30:00 IST (17:00:00 UTC)`. Pure Intl, with an explicit IANA zone so
+ * results do not depend on the machine; an unknown zone falls back to UTC rather than throwing.
+ */
+
+export interface CivilTime {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The process's zone, or UTC. */
+export function defaultTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** `zone` when Intl knows it, else UTC. */
+export function validZone(zone: string | undefined): string {
+  if (zone === undefined) return defaultTimeZone();
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export function civilTimeIn(ms: number, zone: string): CivilTime {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(new Date(ms));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+// English locales whose short zone names differ; the first that is not a bare GMT offset wins,
+// so Asia/Kolkata reads IST and Europe/Berlin CET rather than GMT+5:30 and GMT+1.
+const NAME_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU'];
+
+/** Short name of the zone at an instant: `IST`, `CET`, `EDT`, else `GMT+9`. */
+export function zoneAbbreviation(ms: number, zone: string): string {
+  let fallback = zone;
+  for (const locale of NAME_LOCALES) {
+    const name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
+    if (name === undefined) continue;
+    if (!/^GMT[+-]/.test(name)) return name;
+    if (fallback === zone) fallback = name;
+  }
+  return fallback;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+const dateText = (t: CivilTime): string => `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}`;
+const timeText = (t: CivilTime, fraction: string): string => `${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${fraction}`;
+
+/**
+ * `2026-03-14 22:30:00 IST (17:00:00 UTC)`; the UTC part carries its date when it differs.
+ * Milliseconds appear only when present.
+ */
+export function formatLocalWithUtc(ms: number, timeZone?: string): string {
+  const zone = validZone(timeZone);
+  const millis = ((ms % 1000) + 1000) % 1000;
+  const fraction = millis === 0 ? '' : `.${pad(Math.floor(millis), 3)}`;
+  const local = civilTimeIn(ms, zone);
+  const utc = civilTimeIn(ms, 'UTC');
+  const utcText = dateText(local) === dateText(utc) ? timeText(utc, fraction) : `${dateText(utc)} ${timeText(utc, fraction)}`;
+  return `${dateText(local)} ${timeText(local, fraction)} ${zoneAbbreviation(ms, zone)} (${utcText} UTC)`;
+}
+
+/** The instant at which the zone's wall clock shows `t` (the earlier one in a DST overlap). */
+export function civilToUtcMs(t: CivilTime, timeZone?: string): number {
+  const zone = validZone(timeZone);
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+  const offsetAt = (ms: number): number => {
+    const c = civilTimeIn(ms, zone);
+    return Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - Math.floor(ms / 1000) * 1000;
+  };
+  // Two rounds settle on the offset in force at the result, also across a DST change.
+  const first = wall - offsetAt(wall);
+  return wall - offsetAt(first);
+}
+
+/** RFC 3339 UTC text of an instant: `2026-03-14T17:00:00Z` (fraction only when present). */
+export function rfc3339Utc(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
