@@ -1,9 +1,17 @@
 // The extension's composition root: activation wires one feature after another; each feature
-// lives in its own folder and registers its disposables on the context.
+// lives in its own folder, registers its disposables on the context and returns what other
+// features need from it.
 import type * as vscode from 'vscode';
+import { type KflLanguage, registerKflLanguage } from './language/register';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features register here.
+/** What activation returns: the API of the features, for each other and for the in-host tests. */
+export interface ExtensionApi {
+  readonly kfl: KflLanguage;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const kfl = registerKflLanguage(context);
+  return { kfl };
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@
 // runner (with VS Code's smoke-test driver, which the extension-development payload needs) and by
 // `npm start` (without it, so notifications show as toasts).
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** User settings that keep the workbench quiet and deterministic: no tours, tips, update checks or AI prompts. */
@@ -45,7 +45,9 @@ export async function startCodeServer(options) {
   const extensionsDir = options.extensionsDir ?? path.join(scratch, 'extensions');
   const tmp = path.join(scratch, 'tmp');
   for (const dir of [home, userData, extensionsDir, tmp, path.join(userData, 'User')]) mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  // A profile that is kept (npm start) keeps the person's own changes to its settings.
+  const settings = path.join(userData, 'User', 'settings.json');
+  if (!existsSync(settings)) writeFileSync(settings, `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
 
   const args = [
     codeServerEntry,
