@@ -1,10 +1,12 @@
 import { type CliCommand } from './command';
 import { exportCommand } from './export';
+import { hubCommand } from './hub';
 
 /**
  * Every sub-command, in the order `--help` lists them. A new command is one file under cli/ plus
  * one line here.
  */
 export const commands: readonly CliCommand[] = [
+  hubCommand,
   exportCommand,
 ];

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { type CaptureIndex } from '../captures/captureIndex';
+import { type CloudStore } from '../cloud/cloudStore';
+import { type SnapshotStore } from '../snapshots/snapshotStore';
+import { loadWorkloads, type LoadedWorkloads, WORKLOADS_FILE } from '../workloads/workloads';
+import { notFound } from './errors';
+import { type Logger } from './log';
+
+/** What tools work with: the live captures, the snapshot store, the cloud, the log. */
+export interface HubContext {
+  readonly version: string;
+  readonly captures: CaptureIndex;
+  readonly snapshots: SnapshotStore;
+  readonly cloud: CloudStore;
+  readonly log: Logger;
+  /** workloads.json of the live folder, or of a snapshot when `snapshotId` is given. */
+  workloads(snapshotId?: string): LoadedWorkloads;
+}
+
+export function createContext(version: string, captures: CaptureIndex, snapshots: SnapshotStore, cloud: CloudStore, log: Logger): HubContext {
+  return {
+    version, captures, snapshots, cloud, log,
+    workloads(snapshotId) {
+      if (snapshotId === undefined) return loadWorkloads(path.join(captures.root, WORKLOADS_FILE));
+      if (!snapshots.get(snapshotId)) throw notFound(`snapshot '${snapshotId}' not found`);
+      return loadWorkloads(path.join(snapshots.folderOf(snapshotId), WORKLOADS_FILE));
+    },
+  };
+}
