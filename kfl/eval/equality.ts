@@ -28,12 +28,19 @@ function isNumeric(v: Value): v is Numeric {
   return typeof v === 'number' || typeof v === 'bigint' || v instanceof UintValue || v instanceof DoubleValue;
 }
 
-/** Sign of a − b for any two numeric values, or NaN when a double NaN is involved. */
+/**
+ * Sign of a − b for any two numeric values, or NaN when a double NaN is involved. Against a
+ * double, an int or uint is converted to double first (so 2^63 − 1 equals 2^63.0), as the CEL
+ * conformance suite requires; int against uint compares exactly.
+ */
 export function compareNumeric(a: Numeric, b: Numeric): number {
-  const x = a instanceof UintValue || a instanceof DoubleValue ? a.value : a;
-  const y = b instanceof UintValue || b instanceof DoubleValue ? b.value : b;
-  if (typeof x === 'number' && Number.isNaN(x)) return NaN;
-  if (typeof y === 'number' && Number.isNaN(y)) return NaN;
+  let x = a instanceof UintValue || a instanceof DoubleValue ? a.value : a;
+  let y = b instanceof UintValue || b instanceof DoubleValue ? b.value : b;
+  if (a instanceof DoubleValue || b instanceof DoubleValue) {
+    x = Number(x);
+    y = Number(y);
+    if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  }
   // JS relational operators compare number and bigint by exact mathematical value.
   return x < y ? -1 : x > y ? 1 : 0;
 }

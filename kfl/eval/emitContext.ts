@@ -1,0 +1,23 @@
+// What the per-node emitters share: the checker's facts, the program state and recursion.
+import { type BinaryExpr, type CallExpr, type ComprehensionExpr, type Expr, type UnaryExpr } from '../ast';
+import { type CheckedAnalysis } from '../checked';
+import { type OverloadDecl } from '../functions';
+import { type KflType } from '../types';
+import { type Eval, type ProgramState } from './closures';
+import { type Timestamp } from './time';
+
+export interface EmitContext {
+  readonly analysis: CheckedAnalysis;
+  readonly state: ProgramState;
+  /** The value of `now()`, fixed when the filter is compiled. */
+  readonly now: Timestamp;
+  emit(node: Expr): Eval;
+  typeOf(node: Expr): KflType;
+  /** The frame slot of the variable bound by a comprehension. */
+  slotOf(binder: ComprehensionExpr): number;
+  /**
+   * The checker's overload when it holds at run time; undefined when an operand is statically
+   * `dyn`, since the checker then picks by the other operands and the value may be of any kind.
+   */
+  staticOverload(node: CallExpr | UnaryExpr | BinaryExpr, operands: readonly Expr[]): OverloadDecl | undefined;
+}

@@ -1,0 +1,106 @@
+// Closures for the comprehension macros over a list (per element) or a map (per key), with CEL's
+// error rules: `exists` absorbs errors like `||` (a later `true` wins), `all` like `&&` (a later
+// `false` wins), while `exists_one`, `filter` and `map` stop at the first error. Every iteration
+// spends the evaluation's budget, so nested macros over large lists stay bounded.
+import { type ComprehensionExpr } from '../ast';
+import { type Activation, budgetExceeded, type Eval } from './closures';
+import { elementCoercer } from './emitAccess';
+import { type EmitContext } from './emitContext';
+import { mapKeys } from './equality';
+import { MAX_CONCAT_LENGTH } from './overloads';
+import { EvalError, isMap, type Result, type Value } from './values';
+
+export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Eval {
+  const target = ctx.emit(node.target);
+  const slot = ctx.slotOf(node);
+  const predicate = node.predicate === undefined ? undefined : ctx.emit(node.predicate);
+  const transform = node.transform === undefined ? undefined : ctx.emit(node.transform);
+  const targetType = ctx.typeOf(node.target);
+  const itemType = targetType.kind === 'list' ? targetType.element : targetType.kind === 'map' ? targetType.key : targetType;
+  const coerce = elementCoercer(itemType);
+  const { state } = ctx;
+  const { frame } = state;
+  const test = predicate ?? ((): Result => true);
+  const notBool = (value: Result): EvalError => (value instanceof EvalError ? value : new EvalError(`no matching overload: ${node.macro} predicate is not a bool`));
+
+  /** The items to iterate, or the error that ends the macro. */
+  const itemsOf = (record: Activation): readonly Value[] | EvalError => {
+    const collection = target(record);
+    if (collection instanceof EvalError) return collection;
+    if (Array.isArray(collection)) return collection as readonly Value[];
+    return isMap(collection) ? mapKeys(collection) : new EvalError(`no matching overload: ${node.macro} needs a list or a map`);
+  };
+  /** Spends one iteration and binds the variable; an error when the budget is gone or the item unreadable. */
+  const bind = (raw: Value): EvalError | undefined => {
+    if (--state.budget < 0) return budgetExceeded();
+    const item = coerce === undefined ? raw : coerce(raw);
+    if (item instanceof EvalError) return item;
+    frame[slot] = item;
+    return undefined;
+  };
+
+  switch (node.macro) {
+    case 'exists': return (record) => {
+      const items = itemsOf(record);
+      if (items instanceof EvalError) return items;
+      let error: EvalError | undefined;
+      for (const raw of items) {
+        const stop = bind(raw);
+        if (stop !== undefined) return stop;
+        const p = test(record);
+        if (p === true) return true;
+        if (p !== false) error ??= notBool(p);
+      }
+      return error ?? false;
+    };
+    case 'all': return (record) => {
+      const items = itemsOf(record);
+      if (items instanceof EvalError) return items;
+      let error: EvalError | undefined;
+      for (const raw of items) {
+        const stop = bind(raw);
+        if (stop !== undefined) return stop;
+        const p = test(record);
+        if (p === false) return false;
+        if (p !== true) error ??= notBool(p);
+      }
+      return error ?? true;
+    };
+    case 'exists_one': return (record) => {
+      const items = itemsOf(record);
+      if (items instanceof EvalError) return items;
+      let count = 0;
+      for (const raw of items) {
+        const stop = bind(raw);
+        if (stop !== undefined) return stop;
+        const p = test(record);
+        if (p === true) count++;
+        else if (p !== false) return notBool(p);
+      }
+      return count === 1;
+    };
+    case 'filter':
+    case 'map': {
+      const produce = transform ?? ((): Result => frame[slot] as Value);
+      return (record) => {
+        const items = itemsOf(record);
+        if (items instanceof EvalError) return items;
+        const output: Value[] = [];
+        for (const raw of items) {
+          const stop = bind(raw);
+          if (stop !== undefined) return stop;
+          if (predicate !== undefined) {
+            const p = predicate(record);
+            if (p === false) continue;
+            if (p !== true) return notBool(p);
+          }
+          const value = produce(record);
+          if (value instanceof EvalError) return value;
+          if (output.length >= MAX_CONCAT_LENGTH) return new EvalError('result too large');
+          output.push(value);
+        }
+        return output;
+      };
+    }
+  }
+}
