@@ -10,3 +10,5 @@ export type { Finding, Fix, LintOptions, ScriptSummary, TextEdit } from './types
 export { LineMap, type LineColumn } from './text/lineMap';
 export { validateCron, type CronValidation, type CronProblem } from './cron/validate';
 export { AGENT_SCRIPT_MARKER } from './lint/title';
+export { discoverAgentScripts, definesHook, hasAgentScriptMarker, type Discovery, type DiscoveryInput } from './workspace/discovery';
+export { readScriptingConfig, type ScriptingConfig } from './workspace/scriptingConfig';

@@ -24,12 +24,12 @@ export function acceptsBinaryExpression(model: ScriptModel, node: AnyNode): bool
   }
 }
 
-/** Side-effect-free and cheap to repeat: `a`, `this`, `a.b.c`, `a["k"]`, `a[0]`, `a[i]`. */
+/** Side-effect-free and cheap to repeat: `a`, `this`, `a.b.c`, `a?.b`, `a["k"]`, `a[0]`, `a[i]`. */
 export function isRepeatable(node: AnyNode): boolean {
   let current = node;
   for (let depth = 0; depth < 32; depth++) {
     if (current.type === 'Identifier' || current.type === 'ThisExpression') return true;
-    if (current.type !== 'MemberExpression' || current.optional) return false;
+    if (current.type !== 'MemberExpression') return false;
     if (current.computed && current.property.type !== 'Literal' && current.property.type !== 'Identifier') return false;
     current = current.object;
   }

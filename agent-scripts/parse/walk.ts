@@ -11,7 +11,7 @@ export interface Visitor {
   leave?(node: AnyNode): void;
 }
 
-const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'regex', 'value', 'raw', 'bigint']);
+const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'regex', 'raw', 'bigint']);
 
 function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'

@@ -1,5 +1,5 @@
 import { type AnyNode, type CallExpression } from 'acorn';
-import { arityRange, type HelperParam, helperParamList, type HelperSpec, membersOf } from '../catalog/helpers';
+import { arityRange, helperAt, type HelperParam, helperParamList, type HelperSpec, membersOf } from '../catalog/helpers';
 import { obviousValue } from '../lint/literals';
 import { type HelperRef, type ScriptModel } from '../lint/model';
 import { helperMessages as m } from '../messages';
@@ -27,7 +27,14 @@ function unknownHelper(ctx: RuleContext, ref: HelperRef): void {
   const dot = ref.path.lastIndexOf('.');
   const namespace = ref.path.slice(0, dot);
   const member = ref.path.slice(dot + 1);
-  const suggestion = closestMatch(member, membersOf(namespace));
+  // Suggest only members the call's argument count fits, so the fix does not trade one error for another.
+  const fits = (name: string): boolean => {
+    const helper = helperAt(`${namespace}.${name}`);
+    if (!ref.call || !helper) return true;
+    const { min, max } = arityRange(helper);
+    return ref.call.arguments.length >= min && ref.call.arguments.length <= max;
+  };
+  const suggestion = closestMatch(member, membersOf(namespace).filter(fits));
   const property = ref.node.property;
   const fixes: Fix[] = suggestion
     ? [{ title: `Change to \`${namespace}.${suggestion}\``, preferred: true, edits: [{ start: property.start, end: property.end, newText: suggestion }] }]

@@ -49,8 +49,8 @@ export function checkHooks(model: ScriptModel, ctx: RuleContext): void {
 
 /** A top-level `on` + capital letter function close to a hook name (edit distance ≤ 3, or equal ignoring case). */
 function unknownHook(model: ScriptModel, ctx: RuleContext, name: string, decls: readonly FunctionDeclaration[], functions: ReadonlyMap<string, unknown>): void {
-  if (!/^on[A-Z]/.test(name)) return;
-  const hook = closestMatch(name, HOOK_NAMES, 3);
+  const sameIgnoringCase = HOOK_NAMES.find((h) => h.toLowerCase() === name.toLowerCase());
+  const hook = sameIgnoringCase ?? (/^on[A-Z]/.test(name) ? closestMatch(name, HOOK_NAMES, 3) : undefined);
   if (!hook) return;
   for (const decl of decls) {
     // Renaming into a hook the file already declares would make a duplicate.

@@ -4,7 +4,10 @@ export interface LineColumn {
   readonly column: number;
 }
 
-/** Converts offsets to lines and columns; line breaks are \n, \r\n, \r, U+2028 and U+2029 as in JavaScript. */
+/**
+ * Converts offsets to lines and columns. Line breaks are \n, \r\n and \r — as LSP, editors and
+ * SARIF viewers count lines — not JavaScript's U+2028/U+2029, which editors show inside a line.
+ */
 export class LineMap {
   private readonly starts: number[] = [0];
 
@@ -12,7 +15,7 @@ export class LineMap {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) continue;
-      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) this.starts.push(i + 1);
+      if (c === 0x0a || c === 0x0d) this.starts.push(i + 1);
     }
   }
 

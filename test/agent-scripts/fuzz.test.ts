@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { type Finding, lintScript, summarizeScript } from '../../agent-scripts/index';
+import { corpusWorkspaces } from './corpus';
+import { readFixture, SPEC_ENV } from './helpers';
+
+/**
+ * Mutated scripts (byte deletions, insertions and swaps of the corpus) never crash the linter and
+ * every range it returns lies inside the file. Deterministic: a fixed seed per chunk.
+ */
+const SEEDS = [
+  ...corpusWorkspaces().flatMap((w) => w.files.map((f) => f.text)),
+  ...['faulty-es2015-hooks.js', 'faulty-helpers-secrets.js', 'faulty-hot-path-scope.js', 'clean-dns-tally.js'].map((n) => readFixture('spec', n)),
+];
+const CHUNKS = 20;
+const RUNS_PER_CHUNK = 1_000;
+
+/** Fragments that steer mutations into interesting syntax (and hostile text). */
+const FRAGMENTS = ['`${', '}`', '=>', '?.', '??', '**', '...', '{', '}', '(', ')', '[', ']', ',', ';', '"', "'", '/', '\\', '\n',
+  'let ', 'class ', 'function* ', 'async ', 'await ', 'env.', 'vendor.', 'jobs.schedule("t", "', ' * * * * *", f)', 'this.',
+  '0b1', '1_0', '10n', '\\u{1F600}', '(?<=', '\u2028', '\ud800', '__proto__', 'constructor', '/*', '*/', '//', '#!', '#x', 'import(', 'new.target'];
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 3 })) }),
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), other: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(text: string, ops: readonly Mutation[]): string {
+  let out = text;
+  for (const op of ops) {
+    const at = out.length === 0 ? 0 : op.at % out.length;
+    if (op.kind === 'delete') out = out.slice(0, at) + out.slice(at + op.length);
+    else if (op.kind === 'insert') out = out.slice(0, at) + op.text + out.slice(at);
+    else {
+      const other = out.length === 0 ? 0 : op.other % out.length;
+      const [a, b] = at < other ? [at, other] : [other, at];
+      if (a + op.length > b) continue;
+      out = out.slice(0, a) + out.slice(b, b + op.length) + out.slice(a + op.length, b) + out.slice(a, a + op.length) + out.slice(b + op.length);
+    }
+  }
+  return out;
+}
+
+function assertInside(text: string, findings: readonly Finding[]): void {
+  let previous = -1;
+  for (const f of findings) {
+    assert.ok(f.start >= 0 && f.start <= f.end && f.end <= text.length, `${f.rule} [${f.start}, ${f.end}) outside 0..${text.length}`);
+    assert.ok(f.start >= previous, 'findings are sorted by position');
+    previous = f.start;
+    assert.ok(f.message.length > 0);
+    for (const fix of f.fixes) {
+      for (const e of fix.edits) assert.ok(e.start >= 0 && e.start <= e.end && e.end <= text.length, `${f.rule} fix edit outside the file`);
+    }
+  }
+}
+
+describe('agent-scripts: fuzzing (20,000 mutated scripts)', () => {
+  for (let chunk = 0; chunk < CHUNKS; chunk++) {
+    it(`chunk ${chunk + 1}/${CHUNKS}: no crash, every range inside the file`, () => {
+      fc.assert(
+        fc.property(fc.nat(SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 6 }), (index, ops) => {
+          const text = mutate(SEEDS[index]!, ops);
+          const summary = summarizeScript('fuzz.js', text);
+          assertInside(text, lintScript(text, { path: 'a.js', envNames: SPEC_ENV, workspace: [summary, { ...summary, path: 'b.js' }] }));
+        }),
+        { seed: 0x5eed + chunk, numRuns: RUNS_PER_CHUNK },
+      );
+    });
+  }
+});
