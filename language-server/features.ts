@@ -3,6 +3,8 @@
  * Adding one is one line here (see README.md).
  */
 import { type FeatureFactory } from './feature';
+import { createKflFeature } from './kfl';
 
 export const FEATURES: readonly FeatureFactory[] = [
+  createKflFeature,
 ];
