@@ -13,3 +13,11 @@ export { formatType } from './types';
 export type * from './ast';
 export { lineColumnOf } from './lines';
 export type { LineColumn } from './lines';
+
+export { complete } from './service/complete';
+export { hover } from './service/hover';
+export { signatureHelp } from './service/signature';
+export { semanticTokens } from './service/semanticTokens';
+export { format } from './service/format';
+export { applyEdits, codeActions, convertToKfl2 } from './service/convert';
+export type * from './service/types';

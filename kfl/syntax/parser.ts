@@ -248,7 +248,7 @@ class Parser {
         const name = this._memberName();
         if (this._peek().kind === '(' && name.name !== '') {
           const open = this._next();
-          const { items, close } = this._list(open, () => this._expr(), false);
+          const { items, close } = this._list(open, () => this._expr(), () => this._missing('expression'));
           expr = this._call(name, expr, items, open.start, close, start);
         } else {
           expr = this._node({ kind: 'select', operand: expr, field: name, start, end: this._previous().end });
@@ -299,7 +299,7 @@ class Parser {
         else if (RESERVED_WORDS.has(name)) this._problem('kfl/reserved-word', token, { word: name });
         if (this._peek().kind === '(') {
           const open = this._next();
-          const { items, close } = this._list(open, () => this._expr(), false);
+          const { items, close } = this._list(open, () => this._expr(), () => this._missing('expression'));
           return this._call({ name, start: token.start, end: token.end }, undefined, items, open.start, close, token.start);
         }
         return this._node({ kind: 'ident', name, start: token.start, end: token.end });
@@ -393,10 +393,10 @@ class Parser {
 
   /**
    * Comma-separated items up to the closer of `open` (consumed when present; `close` is its
-   * offset). Args = Expr { "," Expr } ; for calls (`trailingComma` false), and `[a, b,]` for
-   * lists and maps. Recovers from a missing comma and from stray tokens.
+   * offset). Args = Expr { "," Expr } ; for calls, where a trailing comma leaves an `emptyItem`,
+   * and `[a, b,]` for lists and maps. Recovers from a missing comma and from stray tokens.
    */
-  private _list<T extends Span>(open: Token, item: () => T, trailingComma = true): { items: T[]; close: number | undefined } {
+  private _list<T extends Span>(open: Token, item: () => T, emptyItem?: () => T): { items: T[]; close: number | undefined } {
     const closer = CLOSER_OF[open.kind]!;
     const items: T[] = [];
     while (this._peek().kind !== closer && this._peek().kind !== 'eof') {
@@ -405,7 +405,9 @@ class Parser {
       const next = this._peek();
       if (next.kind === ',') {
         this._next();
-        if (this._peek().kind === closer && !trailingComma) this._missing('expression');
+        // `f(a, )` or `f(a, ` at the end: keep the empty argument, so that `exists(q, )` is
+        // still a macro (with its variable in scope for completion).
+        if (emptyItem && (this._peek().kind === closer || this._peek().kind === 'eof')) items.push(emptyItem());
         continue;
       }
       if (next.kind === closer || next.kind === 'eof' || OPENER_OF[next.kind]) break;
