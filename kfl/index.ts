@@ -21,3 +21,6 @@ export { semanticTokens } from './service/semanticTokens';
 export { format } from './service/format';
 export { applyEdits, codeActions, convertToKfl2 } from './service/convert';
 export type * from './service/types';
+
+export { compile } from './eval/compile';
+export type { CompileOptions, CompileResult, EvalOutcome, KflRecord } from './eval/compile';
