@@ -7,6 +7,7 @@ import { checkGlobals } from '../rules/globals';
 import { checkHelpers } from '../rules/helpers';
 import { checkHooks } from '../rules/hooks';
 import { checkJobs } from '../rules/jobs';
+import { checkKflQueries } from '../rules/kflQuery';
 import { checkPerf } from '../rules/perf';
 import { checkRegex } from '../rules/regex';
 import { checkShadowHelper, checkThisInFunction, checkUndeclared } from '../rules/scope';
@@ -24,7 +25,7 @@ import { applySuppressions } from './suppression';
 const RULES: readonly Rule[] = [
   checkEs5Syntax, checkEs5Literals, checkEs5Other, checkRegex, checkGlobals,
   checkHooks, checkUndeclared, checkShadowHelper, checkThisInFunction,
-  checkHelpers, checkJobs, checkEnv, checkPerf, checkSecrets,
+  checkHelpers, checkKflQueries, checkJobs, checkEnv, checkPerf, checkSecrets,
 ];
 
 /**
