@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BpfFilter, isBpfError } from '../bpf/filter';
+import { type BpfError, BpfFilter, isBpfError } from '../bpf/filter';
 import { linkTypeName } from '../capture/packet';
 import { describeCapture } from '../capture/scan';
 import { type OutputPlan, planOutput } from '../export/plan';
@@ -24,6 +24,7 @@ export interface PreparedExport {
   startMs: number;
   endMs: number;
   filename: string;
+  warnings: string[];
 }
 
 /**
@@ -50,17 +51,22 @@ export function prepareExport(store: SnapshotStore, req: ExportRequest, lookup: 
   const files = nodes.flatMap((n) => n.files.map((f) => path.join(folder, ...f.split('/'))));
   const plan = planOutput(files.map((f) => describeCapture(f)));
   let filter: BpfFilter | null = null;
+  const warnings: string[] = [];
   const text = req.bpf_filter?.trim() ?? '';
   if (text !== '') {
     const parsed = BpfFilter.parse(req.bpf_filter!);
     if (isBpfError(parsed)) throw bpfError(parsed.message, parsed.offset, parsed.length);
-    for (const lt of plan.linkTypes) {
-      const m = parsed.matcherFor(lt);
-      if (isBpfError(m)) throw bpfError(`${m.message} (the snapshot holds ${linkTypeName(lt)} packets)`, m.offset, m.length);
+    // Packets of a link type the filter cannot apply to (`vlan` on SLL) are left out, with a
+    // warning; a filter that applies to none of the snapshot's link types is refused.
+    const refusals = plan.linkTypes.map((lt) => ({ lt, m: parsed.matcherFor(lt) })).filter((r) => isBpfError(r.m));
+    if (refusals.length === plan.linkTypes.length) {
+      const first = refusals[0]!.m as BpfError;
+      throw bpfError(`${first.message} (the snapshot holds ${plan.linkTypes.map(linkTypeName).join(', ')} packets)`, first.offset, first.length);
     }
+    for (const r of refusals) warnings.push(`${linkTypeName(r.lt)} packets are left out: ${(r.m as BpfError).message}`);
     filter = parsed;
   }
-  return { record, files, plan, filter, startMs, endMs, filename: `${safeFileName(record.name)}${plan.extension}` };
+  return { record, files, plan, filter, startMs, endMs, filename: `${safeFileName(record.name)}${plan.extension}`, warnings };
 }
 
 function bpfError(message: string, offset: number, length: number): HubError {

@@ -13,8 +13,9 @@ export const exportSnapshotPcap = defineTool<ExportRequest>({
     start_time: { type: 'integer', description: 'Sub-window start, Unix ms (inside the snapshot window).' },
     end_time: { type: 'integer', description: 'Sub-window end, Unix ms, inclusive.' },
   }, ['id']),
-  handler(args, ctx): ExportPcapResult {
+  handler(args, ctx): ExportPcapResult & { warnings?: string[] } {
     const prepared = prepareExport(ctx.snapshots, args, (id) => requireLocal(ctx, id));
-    return { path: exportPath(args), filename: prepared.filename, content_type: prepared.plan.contentType };
+    const result = { path: exportPath(args), filename: prepared.filename, content_type: prepared.plan.contentType };
+    return prepared.warnings.length ? { ...result, warnings: prepared.warnings } : result;
   },
 });
