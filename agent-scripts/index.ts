@@ -12,3 +12,6 @@ export { validateCron, type CronValidation, type CronProblem } from './cron/vali
 export { AGENT_SCRIPT_MARKER } from './lint/title';
 export { discoverAgentScripts, definesHook, hasAgentScriptMarker, type Discovery, type DiscoveryInput } from './workspace/discovery';
 export { readScriptingConfig, type ScriptingConfig } from './workspace/scriptingConfig';
+export { completeAgentScript, type AgentCompletionItem, type CompletionKind, type CompletionOptions } from './services/completion';
+export { hoverAgentScript, type AgentHover, type HoverOptions } from './services/hover';
+export { cronHoverMarkdown, nextRuns, type CronHoverOptions } from './services/cronHover';
