@@ -2,8 +2,7 @@
 // a failing test makes the whole run fail (run-tests.mjs checks that with KUBESHARK_HARNESS_FAIL=1).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'kubeshark-forensics.kubeshark-forensics';
+import { EXTENSION_ID } from './support/extension';
 
 describe('harness', () => {
   it('runs inside a real VS Code extension host with the extension under development', async () => {
