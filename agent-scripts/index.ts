@@ -15,3 +15,7 @@ export { readScriptingConfig, type ScriptingConfig } from './workspace/scripting
 export { completeAgentScript, type AgentCompletionItem, type CompletionKind, type CompletionOptions } from './services/completion';
 export { hoverAgentScript, type AgentHover, type HoverOptions } from './services/hover';
 export { cronHoverMarkdown, nextRuns, type CronHoverOptions } from './services/cronHover';
+export { type FileReport, totals, type Totals } from './output/fileReport';
+export { formatStylish } from './output/stylish';
+export { formatJson } from './output/json';
+export { formatSarif, type SarifOptions } from './output/sarif';

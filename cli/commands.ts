@@ -1,6 +1,7 @@
 import { type CliCommand } from './command';
 import { exportCommand } from './export';
 import { hubCommand } from './hub';
+import { lintScriptsCommand } from './lint-scripts';
 
 /**
  * Every sub-command, in the order `--help` lists them. A new command is one file under cli/ plus
@@ -9,4 +10,5 @@ import { hubCommand } from './hub';
 export const commands: readonly CliCommand[] = [
   hubCommand,
   exportCommand,
+  lintScriptsCommand,
 ];
