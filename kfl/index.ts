@@ -11,6 +11,7 @@ export type { FieldInfo, FieldSpec } from './schema';
 export type { KflType } from './types';
 export { formatType } from './types';
 export type * from './ast';
+export { childrenOf, nodePathAt } from './ast';
 export { lineColumnOf } from './lines';
 export type { LineColumn } from './lines';
 
