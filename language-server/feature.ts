@@ -49,15 +49,17 @@ export interface LanguageFeature {
   /** Characters that open completion in this feature's documents. */
   readonly completionTriggerCharacters?: readonly string[];
   readonly signatureTriggerCharacters?: readonly string[];
+  /** Kinds of the code actions this feature offers (`quickfix`, `source.fixAll`, …). */
+  readonly codeActionKinds?: readonly string[];
   /** A change in one document can change another's diagnostics (pull clients then re-pull the others). */
   readonly interFileDependencies?: boolean;
   diagnose?(document: TextDocument, token: CancellationToken): Promise<Diagnostic[]>;
   complete?(document: TextDocument, position: Position, context: CompletionContext | undefined): Promise<CompletionItem[]> | CompletionItem[];
   hover?(document: TextDocument, position: Position): Promise<Hover | null> | Hover | null;
-  signatureHelp?(document: TextDocument, position: Position, context: SignatureHelpContext | undefined): SignatureHelp | null;
-  semanticTokens?(document: TextDocument): SemanticTokens;
-  format?(document: TextDocument, options: FormattingOptions): TextEdit[];
-  codeActions?(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
+  signatureHelp?(document: TextDocument, position: Position, context: SignatureHelpContext | undefined): Promise<SignatureHelp | null> | SignatureHelp | null;
+  semanticTokens?(document: TextDocument): Promise<SemanticTokens> | SemanticTokens;
+  format?(document: TextDocument, options: FormattingOptions): Promise<TextEdit[]> | TextEdit[];
+  codeActions?(document: TextDocument, range: Range, context: CodeActionContext): Promise<CodeAction[]> | CodeAction[];
   /** The document closed: drop what was kept for it. */
   forget?(uri: string): void;
 }

@@ -7,7 +7,6 @@
  */
 import {
   type CancellationToken,
-  CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
   type InitializeResult,
@@ -65,7 +64,7 @@ export function startServer(connection: Connection, factories: readonly FeatureF
         signatureHelpProvider: { triggerCharacters: union((f) => f.signatureTriggerCharacters), retriggerCharacters: [','] },
         semanticTokensProvider: { legend: LEGEND, full: true },
         documentFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        codeActionProvider: { codeActionKinds: union((f) => f.codeActionKinds) },
         ...(pull ? { diagnosticProvider: { interFileDependencies: features.some((f) => f.interFileDependencies), workspaceDiagnostics: false } } : {}),
       },
       serverInfo: { name: SERVER_NAME },
@@ -92,19 +91,19 @@ export function startServer(connection: Connection, factories: readonly FeatureF
     const route = featureFor(textDocument.uri);
     return route?.[0].hover ? route[0].hover(route[1], position) : null;
   });
-  connection.onSignatureHelp(({ textDocument, position, context }) => {
+  connection.onSignatureHelp(async ({ textDocument, position, context }) => {
     const route = featureFor(textDocument.uri);
     return route?.[0].signatureHelp ? route[0].signatureHelp(route[1], position, context) : null;
   });
-  connection.languages.semanticTokens.on(({ textDocument }) => {
+  connection.languages.semanticTokens.on(async ({ textDocument }) => {
     const route = featureFor(textDocument.uri);
     return route?.[0].semanticTokens ? route[0].semanticTokens(route[1]) : { data: [] };
   });
-  connection.onDocumentFormatting(({ textDocument, options }) => {
+  connection.onDocumentFormatting(async ({ textDocument, options }) => {
     const route = featureFor(textDocument.uri);
     return route?.[0].format ? route[0].format(route[1], options) : [];
   });
-  connection.onCodeAction(({ textDocument, range, context }) => {
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
     const route = featureFor(textDocument.uri);
     return route?.[0].codeActions ? route[0].codeActions(route[1], range, context) : [];
   });
