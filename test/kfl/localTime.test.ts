@@ -1,0 +1,38 @@
+// Local time with UTC beside it (design.md), in explicit IANA zones.
+import assert from 'node:assert/strict';
+import { civilToUtcMs, formatLocalWithUtc, rfc3339Utc, zoneAbbreviation } from '../../kfl/localTime';
+
+const at = (iso: string): number => Date.parse(iso);
+
+describe('localTime', () => {
+  it('formats local time with the zone name and UTC in parentheses', () => {
+    assert.equal(formatLocalWithUtc(at('2026-03-14T17:00:00Z'), 'Asia/Kolkata'), '2026-03-14 22:30:00 IST (17:00:00 UTC)');
+    assert.equal(formatLocalWithUtc(at('2026-07-01T12:00:00Z'), 'Europe/Berlin'), '2026-07-01 14:00:00 CEST (12:00:00 UTC)');
+    assert.equal(formatLocalWithUtc(at('2026-01-01T12:00:00Z'), 'America/New_York'), '2026-01-01 07:00:00 EST (12:00:00 UTC)');
+  });
+
+  it('adds the UTC date when it differs, and milliseconds when present', () => {
+    assert.equal(formatLocalWithUtc(at('2026-03-14T23:30:00.250Z'), 'Asia/Tokyo'), '2026-03-15 08:30:00.250 GMT+9 (2026-03-14 23:30:00.250 UTC)');
+  });
+
+  it('falls back to UTC for an unknown zone instead of throwing', () => {
+    assert.equal(formatLocalWithUtc(at('2026-03-14T17:00:00Z'), 'Not/AZone'), '2026-03-14 17:00:00 UTC (17:00:00 UTC)');
+  });
+
+  it('names zones by abbreviation where English locales have one', () => {
+    assert.equal(zoneAbbreviation(at('2026-01-15T00:00:00Z'), 'Australia/Sydney'), 'AEDT');
+    assert.equal(zoneAbbreviation(at('2026-01-15T00:00:00Z'), 'UTC'), 'UTC');
+  });
+
+  it('turns a wall-clock time in a zone into UTC, across DST', () => {
+    assert.equal(rfc3339Utc(civilToUtcMs({ year: 2026, month: 3, day: 14, hour: 22, minute: 30, second: 0 }, 'Asia/Kolkata')), '2026-03-14T17:00:00Z');
+    assert.equal(rfc3339Utc(civilToUtcMs({ year: 2026, month: 7, day: 1, hour: 14, minute: 0, second: 0 }, 'Europe/Berlin')), '2026-07-01T12:00:00Z');
+    assert.equal(rfc3339Utc(civilToUtcMs({ year: 2026, month: 1, day: 1, hour: 7, minute: 0, second: 0 }, 'America/New_York')), '2026-01-01T12:00:00Z');
+    assert.equal(rfc3339Utc(civilToUtcMs({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0 }, 'America/New_York')), '2026-11-01T05:30:00Z', 'the earlier of two in the overlap');
+  });
+
+  it('writes RFC 3339 UTC with a fraction only when there is one', () => {
+    assert.equal(rfc3339Utc(at('2026-03-14T17:00:00Z')), '2026-03-14T17:00:00Z');
+    assert.equal(rfc3339Utc(at('2026-03-14T17:00:00.5Z')), '2026-03-14T17:00:00.500Z');
+  });
+});
