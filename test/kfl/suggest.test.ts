@@ -41,7 +41,7 @@ describe('did-you-mean', () => {
     assert.deepEqual(closestNames('stauts_code', ['status_code', 'stats_code', 'path']), ['stats_code', 'status_code'], 'both one edit away, same prefix: alphabetical');
     assert.deepEqual(closestNames('bbcx', ['abcx', 'bbcd']), ['bbcd', 'abcx'], 'longer common prefix before alphabetical');
     assert.deepEqual(closestNames('ab', ['ax', 'xb', 'ay']), ['ax', 'ay', 'xb']);
-    assert.deepEqual(closestNames('abcdef', ['abcxyz', 'abcdxx', 'xbcdef', 'abcdeg', 'abcdex']), ['abcdeg', 'abcdex', 'abcdxx']);
+    assert.deepEqual(closestNames('abcdef', ['abcxyz', 'abcdxx', 'xbcdef', 'abcdeg', 'abcdex']), ['abcdeg', 'abcdex', 'xbcdef'], 'distance first: abcdxx is two edits away');
     assert.deepEqual(closestNames('pth', ['path', 'pod']), ['path']);
     assert.deepEqual(closestNames('x', ['y', 'xy', 'abc']), ['xy', 'y']);
     assert.deepEqual(closestNames('status', ['status_code']), []);
