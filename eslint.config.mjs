@@ -68,7 +68,10 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         { group: ours('hub', 'language-server', 'agent-scripts', 'webviews', 'cli'), message: 'extension/ reaches the Hub over HTTP and the language server over LSP, never by import.' },
         // The one value import allowed: the product's time display convention (local time with UTC beside it).
-        { group: [...ours('kfl'), '!../kfl/localTime', '!../../kfl/localTime', '!../../../kfl/localTime'], message: 'extension/ takes only types from kfl/ (design.md), plus kfl/localTime.', allowTypeImports: true },
+        // Only the `kfl/*` forms here: a bare `../kfl` would exclude the folder itself, and
+        // gitignore-style negation cannot re-include a file below an excluded folder.
+        { group: [...ours('kfl').filter((p) => p.endsWith('/*')), '!../kfl/localTime', '!../../kfl/localTime', '!../../../kfl/localTime'], message: 'extension/ takes only types from kfl/ (design.md), plus kfl/localTime.', allowTypeImports: true },
+        { regex: '^(\\.\\./)+kfl/?$', message: 'extension/ takes only types from kfl/ (design.md), plus kfl/localTime.', allowTypeImports: true },
       ] }],
     },
   },
