@@ -13,6 +13,18 @@ export interface Visitor {
 
 const SKIPPED_KEYS = new Set(['type', 'start', 'end', 'loc', 'range', 'regex', 'raw', 'bigint']);
 
+/** Property names that may hold child nodes, per node type (acorn gives each type a fixed shape). */
+const keysByType = new Map<string, string[]>();
+
+function childKeys(node: AnyNode): string[] {
+  let keys = keysByType.get(node.type);
+  if (!keys) {
+    keys = Object.keys(node).filter((k) => !SKIPPED_KEYS.has(k));
+    keysByType.set(node.type, keys);
+  }
+  return keys;
+}
+
 function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
     && typeof (value as { start?: unknown }).start === 'number';
@@ -24,11 +36,11 @@ function isNode(value: unknown): value is AnyNode {
  */
 export function childrenOf(node: AnyNode): ChildSlot[] {
   const slots: ChildSlot[] = [];
-  for (const key in node) {
-    if (SKIPPED_KEYS.has(key)) continue;
+  const record = node as unknown as Record<string, unknown>;
+  for (const key of childKeys(node)) {
     // The key of a shorthand property is a copy of its value; visit the value only.
     if (key === 'key' && node.type === 'Property' && node.shorthand) continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
+    const value = record[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) slots.push({ node: item, key });
     } else if (isNode(value)) {
@@ -47,24 +59,61 @@ export function childrenOf(node: AnyNode): ChildSlot[] {
 
 /**
  * Pre-order walk with an explicit stack: captured scripts may nest expressions thousands deep
- * (long `a + a + …` chains), which would overflow a recursive walker.
+ * (long `a + a + …` chains), which would overflow a recursive walker. A node is pushed twice:
+ * once to enter (with its parent) and once, marked by a missing key, to leave. Children are
+ * gathered inline rather than through childrenOf: the walk is the hot loop of every lint.
  */
 export function walk(root: AnyNode, visitor: Visitor): void {
-  const LEAVE = 1;
-  const stack: { node: AnyNode; parent: AnyNode | undefined; key: string; phase: number }[] = [
-    { node: root, parent: undefined, key: '', phase: 0 },
-  ];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (top.phase === LEAVE) {
-      visitor.leave?.(top.node);
+  const nodes: AnyNode[] = [root];
+  const parents: (AnyNode | undefined)[] = [undefined];
+  const keys: (string | undefined)[] = [''];
+  const children: AnyNode[] = [];
+  const childKeysOf: string[] = [];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop();
+    const key = keys.pop();
+    if (key === undefined) {
+      visitor.leave?.(node);
       continue;
     }
-    visitor.enter(top.node, top.parent, top.key);
-    stack.push({ ...top, phase: LEAVE });
-    const slots = childrenOf(top.node);
-    for (let i = slots.length - 1; i >= 0; i--) {
-      stack.push({ node: slots[i]!.node, parent: top.node, key: slots[i]!.key, phase: 0 });
+    visitor.enter(node, parent, key);
+    nodes.push(node);
+    parents.push(undefined);
+    keys.push(undefined);
+    children.length = 0;
+    childKeysOf.length = 0;
+    let ordered = true;
+    const record = node as unknown as Record<string, unknown>;
+    for (const k of childKeys(node)) {
+      if (k === 'key' && node.type === 'Property' && node.shorthand) continue;
+      const value = record[k];
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (!isNode(item)) continue;
+          if (children.length > 0 && item.start < children[children.length - 1]!.start) ordered = false;
+          children.push(item);
+          childKeysOf.push(k);
+        }
+      } else if (isNode(value)) {
+        if (children.length > 0 && value.start < children[children.length - 1]!.start) ordered = false;
+        children.push(value);
+        childKeysOf.push(k);
+      }
+    }
+    if (!ordered) {
+      const order = children.map((_, i) => i).sort((a, b) => children[a]!.start - children[b]!.start);
+      for (let i = order.length - 1; i >= 0; i--) {
+        nodes.push(children[order[i]!]!);
+        parents.push(node);
+        keys.push(childKeysOf[order[i]!]!);
+      }
+      continue;
+    }
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!);
+      parents.push(node);
+      keys.push(childKeysOf[i]!);
     }
   }
 }
