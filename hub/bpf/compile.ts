@@ -76,24 +76,36 @@ function not(x: Test): Test {
   };
 }
 
+/** `values` contains `v`; a single value (the common case) is compared directly. */
+function member(values: readonly number[]): (v: number) => boolean {
+  if (values.length === 1) {
+    const only = values[0]!;
+    return (v) => v === only;
+  }
+  return (v) => values.includes(v);
+}
+
 function byteIn(o: number, values: readonly number[]): Eval {
+  const has = member(values);
   return (b, s, c) => {
     const v = ld8(b, s, c, o);
-    return v === ABORT ? v : values.includes(v) ? 1 : 0;
+    return v === ABORT ? v : has(v) ? 1 : 0;
   };
 }
 
 function halfIn(o: number, values: readonly number[], mask = 0xffff): Eval {
+  const has = member(values);
   return (b, s, c) => {
     const v = ld16(b, s, c, o);
-    return v === ABORT ? v : values.includes(v & mask) ? 1 : 0;
+    return v === ABORT ? v : has(v & mask) ? 1 : 0;
   };
 }
 
 function wordIn(o: number, values: readonly number[]): Eval {
+  const has = member(values);
   return (b, s, c) => {
     const v = ld32(b, s, c, o);
-    return v === ABORT ? v : values.includes(v) ? 1 : 0;
+    return v === ABORT ? v : has(v) ? 1 : 0;
   };
 }
 
@@ -265,14 +277,15 @@ class Compiler {
     const l = this.payload(n);
     const protos = n.proto === null ? [PROTO_SCTP, PROTO_TCP, PROTO_UDP] : [NAMED_PROTOCOLS[n.proto]!];
     const { lo, hi } = n;
-    const portAt = (o: number): Eval => (b, s, c) => {
+    const inRange = (b: Uint8Array, s: number, c: number, o: number): number => {
       const v = ld16(b, s, c, o);
       return v === ABORT ? v : v >= lo && v <= hi ? 1 : 0;
     };
+    const portAt = (o: number): Eval => (b, s, c) => inRange(b, s, c, o);
     // IPv4: ports sit after the header (IHL) and only first fragments carry them.
-    const portAfterIhl = (delta: number): Eval => (b, s, c, w) => {
+    const portAfterIhl = (delta: number): Eval => (b, s, c) => {
       const ihl = ld8(b, s, c, l);
-      return ihl === ABORT ? ihl : portAt(l + (ihl & 0x0f) * 4 + delta)(b, s, c, w);
+      return ihl === ABORT ? ihl : inRange(b, s, c, l + (ihl & 0x0f) * 4 + delta);
     };
     const v6 = and(this.linkProto(ETHERTYPE_IPV6, n), and(byteIn(l + 6, protos), byDirection(n.dir, portAt(l + 40), portAt(l + 42))));
     const firstFragment: Eval = (b, s, c) => {

@@ -1,7 +1,8 @@
 /**
  * Collects output bytes in one buffer and hands them on in large chunks (to a file descriptor, an
  * HTTP response, a test). Writers fill `buf` directly after `reserve()` to avoid per-packet copies
- * beyond the one into this buffer.
+ * beyond the one into this buffer. The sink gets a VIEW of the buffer, which is reused as soon as
+ * the sink returns: a sink that keeps the bytes (an HTTP response) must copy them.
  */
 export class ChunkWriter {
   buf: Buffer;
@@ -35,8 +36,7 @@ export class ChunkWriter {
 
   flush(): void {
     if (this.length === 0) return;
-    // The sink gets a copy: the buffer is reused for the next chunk.
-    this.sink(Buffer.from(this.buf.subarray(0, this.length)));
+    this.sink(this.buf.subarray(0, this.length));
     this.flushed += this.length;
     this.length = 0;
     if (this.buf.length > this.chunkBytes) this.buf = Buffer.allocUnsafe(this.chunkBytes);

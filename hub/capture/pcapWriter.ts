@@ -39,6 +39,12 @@ export class PcapWriter {
     writeU32le(b, at + 4, this.ns ? p.tsNsec : Math.floor(p.tsNsec / 1000));
     writeU32le(b, at + 8, p.caplen);
     writeU32le(b, at + 12, p.origLen);
-    b.set(p.buffer.subarray(p.offset, p.offset + p.caplen), at + 16);
+    copyBytes(p, b, at + 16);
   }
+}
+
+/** Copies a packet's captured bytes into `target` without allocating a view when it can. */
+export function copyBytes(p: PacketData, target: Uint8Array, at: number): void {
+  if (Buffer.isBuffer(p.buffer)) p.buffer.copy(target, at, p.offset, p.offset + p.caplen);
+  else target.set(p.buffer.subarray(p.offset, p.offset + p.caplen), at);
 }

@@ -1,7 +1,7 @@
 import { writeU16le, writeU32le } from './bytes';
 import { type ChunkWriter } from './chunkWriter';
 import { type TimestampPrecision } from './packet';
-import { type PacketData } from './pcapWriter';
+import { copyBytes, type PacketData } from './pcapWriter';
 import { BLOCK_SHB, BYTE_ORDER_MAGIC } from './pcapngReader';
 
 const BLOCK_IDB = 1;
@@ -75,7 +75,7 @@ export class PcapngWriter {
     writeU32le(b, at + 16, low);
     writeU32le(b, at + 20, p.caplen);
     writeU32le(b, at + 24, p.origLen);
-    b.set(p.buffer.subarray(p.offset, p.offset + p.caplen), at + 28);
+    copyBytes(p, b, at + 28);
     b.fill(0, at + 28 + p.caplen, at + 28 + padded);
     writeU32le(b, at + 28 + padded, length);
   }

@@ -32,29 +32,35 @@ const YIELD_EVERY_BYTES = 4 << 20;
  * step takes the source whose next packet is earliest (the lowest source index on ties), so
  * every source keeps its own order — a single file comes out in file order, like
  * `tcpdump -r IN -w OUT` writes it. Streaming: one buffer per source plus the output chunk.
- * The sink may return a promise (backpressure); the export awaits it.
+ * The sink receives a view of the output buffer and must consume or copy it before returning;
+ * it may return a promise (backpressure), which the export awaits before writing on.
  */
 export async function exportPackets(
   sources: readonly string[], plan: OutputPlan, options: ExportOptions, sink: (chunk: Buffer) => void | Promise<void>,
 ): Promise<ExportResult> {
   const result: ExportResult = { packets: 0, bytes: 0, errors: [], aborted: false };
-  const pending: Buffer[] = [];
-  const out = new ChunkWriter((chunk) => pending.push(chunk));
+  const waits: Promise<void>[] = [];
+  const out = new ChunkWriter((chunk) => {
+    const wait = sink(chunk);
+    if (wait) waits.push(wait);
+  });
   const write = planWriter(plan, out);
   const readers: CaptureReader[] = [];
   const heads: (PacketRecord | null)[] = [];
-  const matchers = new Map<string, Matcher | null>();
+  // The matcher of the previous packet's link layer: sources rarely change link type.
+  let lastLinkType = -1;
+  let lastBigEndian = false;
+  let lastMatcher: Matcher | null = null;
   const matcherOf = (p: PacketRecord): Matcher | null => {
     if (!options.filter) return null;
-    const key = `${p.linkType}/${p.bigEndian}`;
-    let m = matchers.get(key);
-    if (m === undefined) {
+    if (p.linkType !== lastLinkType || p.bigEndian !== lastBigEndian) {
       const compiled = options.filter.matcherFor(p.linkType, p.bigEndian);
       // A filter that cannot apply to a link type (e.g. `vlan` on SLL) matches none of its packets.
-      m = typeof compiled === 'function' ? compiled : () => false;
-      matchers.set(key, m);
+      lastMatcher = typeof compiled === 'function' ? compiled : () => false;
+      lastLinkType = p.linkType;
+      lastBigEndian = p.bigEndian;
     }
-    return m;
+    return lastMatcher;
   };
   const advance = (i: number): void => {
     const p = readers[i]!.next();
@@ -63,7 +69,7 @@ export async function exportPackets(
   };
   const flushPending = async (): Promise<void> => {
     out.flush();
-    while (pending.length) await sink(pending.shift()!);
+    while (waits.length) await waits.shift();
   };
   try {
     for (const source of sources) {
@@ -99,7 +105,7 @@ export async function exportPackets(
         }
       }
       advance(best);
-      if (sinceYield >= YIELD_EVERY_BYTES || out.length >= out.buf.length - 65536) {
+      if (waits.length || sinceYield >= YIELD_EVERY_BYTES) {
         sinceYield = 0;
         await flushPending();
         await new Promise<void>((resolve) => setImmediate(resolve));

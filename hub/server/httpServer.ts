@@ -73,8 +73,10 @@ export function createHubServer(ctx: HubContext, registry: ToolRegistry, options
     });
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    const result = await exportPackets(prepared.files, prepared.plan, { filter: prepared.filter, startMs: prepared.startMs, endMs: prepared.endMs, signal: abort.signal }, async (chunk) => {
-      if (!res.write(chunk) && !res.destroyed) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    const result = await exportPackets(prepared.files, prepared.plan, { filter: prepared.filter, startMs: prepared.startMs, endMs: prepared.endMs, signal: abort.signal }, (chunk) => {
+      // The response keeps the chunk until it reaches the socket; the exporter reuses its buffer.
+      if (res.write(Buffer.from(chunk)) || res.destroyed) return undefined;
+      return Promise.race([once(res, 'drain'), once(res, 'close')]).then(() => undefined);
     });
     for (const e of result.errors) ctx.log.warn('export-source-damaged', { id, error: e.message });
     res.end();

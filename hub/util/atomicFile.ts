@@ -20,10 +20,13 @@ export class AtomicFile {
     for (let done = 0; done < chunk.length;) done += writeSync(this.fd, chunk, done, chunk.length - done);
   }
 
-  /** Flushes to disk and renames into place. */
-  commit(): void {
+  /**
+   * Renames into place. `durable` also forces the bytes to disk first (metadata that must survive
+   * a power cut); without it the file is still never seen half-written after a process crash.
+   */
+  commit(durable = false): void {
     if (this.fd === undefined) throw new Error(`${this.finalPath} is already closed`);
-    fsyncSync(this.fd);
+    if (durable) fsyncSync(this.fd);
     closeSync(this.fd);
     this.fd = undefined;
     renameSync(this.tempPath, this.finalPath);
@@ -43,7 +46,7 @@ export function writeFileAtomic(finalPath: string, data: string | Uint8Array): v
   const file = new AtomicFile(finalPath);
   try {
     file.write(typeof data === 'string' ? Buffer.from(data) : data);
-    file.commit();
+    file.commit(true);
   } finally {
     file.abort();
   }

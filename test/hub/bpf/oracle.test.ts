@@ -59,7 +59,7 @@ describe('BPF export against tcpdump (byte-identical output)', function () {
           if (!/rejects all packets/.test(tcpdump.stderr)) continue;
         }
         const chunks: Buffer[] = [];
-        const result = await exportPackets([input], plan, { filter }, (c) => void chunks.push(c));
+        const result = await exportPackets([input], plan, { filter }, (c) => void chunks.push(Buffer.from(c)));
         assert.deepEqual(result.errors, []);
         const ours = Buffer.concat(chunks);
         if (tcpdump.ok) {

@@ -66,7 +66,7 @@ describe('capture writers', () => {
     ];
     for (const precision of ['us', 'ns'] as const) {
       const chunks: Buffer[] = [];
-      const out = new ChunkWriter((c) => chunks.push(c), 64);
+      const out = new ChunkWriter((c) => chunks.push(Buffer.from(c)), 64);
       const writer = new PcapngWriter(out, precision);
       const ids = new Map(packets.map((p) => [p.linkType, writer.addInterface(p.linkType, 65535)]));
       for (const p of packets) writer.write(ids.get(p.linkType)!, { buffer: p.data, offset: 0, caplen: p.data.length, origLen: p.data.length, tsSec: p.sec, tsNsec: p.nsec });
