@@ -154,7 +154,8 @@ function operandItems(analysis: CheckedAnalysis, offset: number, previous: Token
       items.push({ label: quoteString(value), kind: 'value', detail: compared.path, sortText: `1${value}` });
     }
   }
-  for (const field of analysis.schema.members('')) items.push(fieldItem(field, field.flag ? '2' : '3'));
+  // Protocol flags in the spec's order (http, dns, tls, …), other fields alphabetically.
+  analysis.schema.members('').forEach((field, i) => items.push(fieldItem(field, field.flag ? `2${String(i).padStart(4, '0')}` : '3')));
   for (const decl of FUNCTIONS.values()) {
     const overload = decl.overloads.find((o) => !o.receiver);
     if (overload) items.push(functionItem(decl, overload.params.length));

@@ -2,7 +2,8 @@
  * Canonical formatting from the token stream, so comments, parentheses and the person's line
  * breaks survive: single spaces around binary operators, none inside brackets or around `.`,
  * `, ` and `key: value`, unary operators attached, at most one blank line, continuation lines
- * indented by two spaces plus two per open bracket, no trailing whitespace. Token texts are
+ * indented by two spaces plus two per open bracket (a line starting with a closer by one less),
+ * no trailing whitespace. Token texts are
  * copied verbatim, so the result parses to the same tree; formatting is idempotent. A filter
  * with syntax errors is returned unchanged: the scanner skips characters it cannot read, and a
  * formatter must never drop text.
@@ -60,7 +61,7 @@ class Printer {
       const startsLine = this._out === '' || newlines > 0;
       if (this._out !== '' && newlines > 0) this._out += '\n'.repeat(Math.min(newlines, 2));
       if (piece.kind === 'comment') {
-        if (startsLine) this._out += this._indent(undefined);
+        if (startsLine) this._out += this._indent();
         else this._out += ' ';
         this._out += this._text.slice(piece.start, piece.end).trimEnd();
       } else {
@@ -76,7 +77,7 @@ class Printer {
     const kind = token.kind;
     if (CLOSERS.has(kind) && this._brackets.length > 1) this._brackets.pop();
     const text = this._text.slice(token.start, token.end);
-    if (startsLine) this._out += this._indent(kind);
+    if (startsLine) this._out += this._indent();
     else this._out += this._spaceBefore(token);
     this._out += text;
     // A `-` with no operand before it is unary and binds to what follows.
@@ -89,10 +90,10 @@ class Printer {
     this._codeSeen = true;
   }
 
-  private _indent(kind: TokenKind | undefined): string {
+  /** Lines after the first line of code continue the one expression: one level, plus one per open bracket. */
+  private _indent(): string {
     const depth = this._brackets.length - 1;
-    const continuation = this._codeSeen && depth === 0 && !(kind && CLOSERS.has(kind)) ? 1 : 0;
-    return '  '.repeat(depth + continuation);
+    return '  '.repeat(depth + (this._codeSeen ? 1 : 0));
   }
 
   private _spaceBefore(token: Token): string {
