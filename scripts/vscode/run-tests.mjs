@@ -27,6 +27,8 @@ const UI_DIR = path.join(root, 'out', 'test', 'ui');
 const SUPPORT = path.join(UI_DIR, 'support');
 /** Files the in-host tests open live in test/fixtures/vscode; they get a fresh copy as their workspace. */
 const FIXTURE_WORKSPACE = path.join(root, 'test', 'fixtures', 'vscode');
+/** Per UI test: a cold workbench with its extension host and language server takes a while. */
+const UI_TEST_TIMEOUT_MS = 180_000;
 /** Guards against a hung workbench only; runs end on their own event long before. */
 const RUN_TIMEOUT_MS = 10 * 60_000;
 /** Workbench chatter that says nothing about our tests (offline marketplace, web-only warnings). */
@@ -129,6 +131,8 @@ async function ui(server, workspace, scratch) {
     require.resolve('mocha/bin/mocha.js'),
     '--config', path.join(root, 'test', '.mocharc.json'),
     '--reporter', 'spec',
+    // A test opens a whole workbench (extension host, language server) before its first step.
+    '--timeout', String(UI_TEST_TIMEOUT_MS),
     '--require', path.join(SUPPORT, 'hooks.js'),
     ...(options.grep ? ['--grep', options.grep] : []),
     ...files.sort().map((f) => path.join(UI_DIR, f)),
