@@ -9,7 +9,7 @@ import path from 'node:path';
 import { compile, type KflRecord } from '../kfl/eval/compile';
 
 const RECORDS = 200_000;
-const ROUNDS = 7;
+const ROUNDS = 15;
 const NOW = Date.UTC(2026, 2, 14, 17, 0, 0);
 
 type Predicate = (record: KflRecord) => boolean;
@@ -97,16 +97,18 @@ function generateRecords(count: number): KflRecord[] {
   const records: KflRecord[] = [];
   for (let i = 0; i < count; i++) {
     const kind = next();
-    const common = {
-      src: peer(), dst: peer(), timestamp: NOW - Math.floor(next() * 3_600_000), elapsed_time: Math.floor(next() * 600_000),
-      node: { name: 'ip-10-0-25-170.ec2.internal', ip: '10.0.25.170' },
-    };
-    // One object literal per kind, as a record builder would write it: V8 keeps such records in
-    // fast (hidden-class) mode, so the engines are measured rather than dictionary look-ups.
+    const src = peer();
+    const dst = peer();
+    const timestamp = NOW - Math.floor(next() * 3_600_000);
+    const elapsed_time = Math.floor(next() * 600_000);
+    const node = { name: 'ip-10-0-25-170.ec2.internal', ip: '10.0.25.170' };
+    // One object literal per kind, every property written out, as a record builder would: V8 then
+    // keeps records in fast mode with in-object properties, so the engines are measured rather
+    // than dictionary look-ups.
     if (kind < 0.55) {
       const grpc = kind < 0.11;
       records.push({
-        http: true, dns: false, grpc, redis: false, tcp: true, udp: false, ...common,
+        http: true, dns: false, grpc, redis: false, tcp: true, udp: false, src, dst, timestamp, elapsed_time, node,
         protocol: grpc ? 'GRPC' : 'HTTP', method: grpc ? 'POST' : pick(METHODS), path: grpc ? '/payments.Payments/Charge' : pick(PATHS),
         status_code: grpc ? 200 : pick(STATUSES), http_version: grpc || next() < 0.3 ? 'HTTP/2' : 'HTTP/1.1', grpc_status: grpc ? Math.floor(next() * 3) : -1,
         request: { headers: { 'user-agent': pick(AGENTS), accept: '*/*', host: 'orders' }, cookies: {} },
@@ -115,17 +117,20 @@ function generateRecords(count: number): KflRecord[] {
       });
     } else if (kind < 0.8) {
       records.push({
-        http: false, dns: true, grpc: false, redis: false, tcp: false, udp: true, ...common,
+        http: false, dns: true, grpc: false, redis: false, tcp: false, udp: true, src, dst, timestamp, elapsed_time, node,
         protocol: 'DNS', dns_questions: [pick(NAMES), ...(next() < 0.2 ? [pick(NAMES)] : [])], dns_question_types: ['A'],
         dns_request: true, dns_response: true, dns_answers: ['10.0.0.1'], status_code: next() < 0.05 ? 3 : 0,
       });
     } else if (kind < 0.9) {
       records.push({
-        http: false, dns: false, grpc: false, redis: true, tcp: true, udp: false, ...common,
+        http: false, dns: false, grpc: false, redis: true, tcp: true, udp: false, src, dst, timestamp, elapsed_time, node,
         protocol: 'REDIS', redis_type: pick(['GET', 'SET', 'DEL']), redis_key: `session:${i}`,
       });
     } else {
-      records.push({ http: false, dns: false, grpc: false, redis: false, tcp: true, udp: false, ...common, protocol: 'TCP', tcp_error_type: next() < 0.1 ? 'reset' : '' });
+      records.push({
+        http: false, dns: false, grpc: false, redis: false, tcp: true, udp: false, src, dst, timestamp, elapsed_time, node,
+        protocol: 'TCP', tcp_error_type: next() < 0.1 ? 'reset' : '',
+      });
     }
   }
   return records;
@@ -164,47 +169,60 @@ function count(predicate: Predicate, records: readonly KflRecord[]): number {
   return matches;
 }
 
-/** Median records/s over ROUNDS passes; engines alternate within each round so drift hits all alike. */
-function measure(engines: readonly (readonly [string, Predicate])[], records: readonly KflRecord[]): Map<string, { rate: number; matches: number }> {
-  const rates = new Map<string, number[]>(engines.map(([name]) => [name, []]));
+interface Measurement {
+  /** Median records/s per engine. */
+  readonly rates: ReadonlyMap<string, number>;
+  readonly matches: ReadonlyMap<string, number>;
+  /** Median over rounds of each round's ratio, so load drifting between rounds cancels out. */
+  ratio(faster: string, slower: string): number;
+}
+
+const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** ROUNDS passes per engine; each round runs every engine once, in a rotating order. */
+function measure(engines: readonly (readonly [string, Predicate])[], records: readonly KflRecord[]): Measurement {
+  const rounds: Map<string, number>[] = [];
   const matches = new Map<string, number>();
   for (const [name, predicate] of engines) matches.set(name, count(predicate, records)); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, predicate] of engines) {
+    const rates = new Map<string, number>();
+    for (let i = 0; i < engines.length; i++) {
+      const [name, predicate] = engines[(round + i) % engines.length] as readonly [string, Predicate];
       const start = process.hrtime.bigint();
       const found = count(predicate, records);
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       if (found !== matches.get(name)) throw new Error(`${name} changed its answer between rounds`);
-      rates.get(name)?.push(records.length / seconds);
+      rates.set(name, records.length / seconds);
     }
+    rounds.push(rates);
   }
-  return new Map(engines.map(([name]) => {
-    const sorted = (rates.get(name) ?? []).sort((a, b) => a - b);
-    return [name, { rate: sorted[Math.floor(sorted.length / 2)] ?? 0, matches: matches.get(name) ?? 0 }];
-  }));
+  return {
+    rates: new Map(engines.map(([name]) => [name, median(rounds.map((r) => r.get(name) ?? NaN))])),
+    matches,
+    ratio: (faster, slower) => median(rounds.map((r) => (r.get(faster) ?? NaN) / (r.get(slower) ?? NaN))),
+  };
 }
 
 async function main(): Promise<void> {
   const records = generateRecords(RECORDS);
   const celJs = await celJsCompiler();
   const rows: Record<string, unknown>[] = [];
-  console.log(`${RECORDS.toLocaleString('en-US')} records, median of ${ROUNDS} rounds, records/s (millions)\n`);
+  console.log(`${RECORDS.toLocaleString('en-US')} records, medians of ${ROUNDS} rounds: records/s (millions) and per-round ratios\n`);
   console.log(['query'.padEnd(20), 'matches', 'KFL', 'cel-js', 'hand', 'KFL/cel-js', 'hand/KFL'].join('  '));
   for (const query of QUERIES) {
     const compiled = compile(query.kfl, { now: NOW });
     if (!compiled.ok) throw new Error(`${query.kfl} does not compile: ${compiled.diagnostics.map((d) => d.code).join(', ')}`);
-    const results = measure([['kfl', compiled.predicate], ['cel-js', celJs(query.kfl)], ['hand', query.hand]], records);
-    const [kfl, cel, hand] = ['kfl', 'cel-js', 'hand'].map((name) => results.get(name)) as [{ rate: number; matches: number }, { rate: number; matches: number }, { rate: number; matches: number }];
-    if (kfl.matches !== cel.matches || kfl.matches !== hand.matches) {
-      throw new Error(`${query.name}: match counts differ (KFL ${kfl.matches}, cel-js ${cel.matches}, hand ${hand.matches})`);
-    }
+    const result = measure([['kfl', compiled.predicate], ['cel-js', celJs(query.kfl)], ['hand', query.hand]], records);
+    const [kfl, cel, hand] = ['kfl', 'cel-js', 'hand'].map((name) => result.matches.get(name) ?? -1) as [number, number, number];
+    if (kfl !== cel || kfl !== hand) throw new Error(`${query.name}: match counts differ (KFL ${kfl}, cel-js ${cel}, hand ${hand})`);
+    const rate = (name: string): number => result.rates.get(name) ?? NaN;
     const row = {
-      query: query.kfl, matches: kfl.matches, kflPerSecond: Math.round(kfl.rate), celJsPerSecond: Math.round(cel.rate), handPerSecond: Math.round(hand.rate),
-      kflOverCelJs: kfl.rate / cel.rate, handOverKfl: hand.rate / kfl.rate,
+      query: query.kfl, matches: kfl, kflPerSecond: Math.round(rate('kfl')), celJsPerSecond: Math.round(rate('cel-js')), handPerSecond: Math.round(rate('hand')),
+      kflOverCelJs: result.ratio('kfl', 'cel-js'), handOverKfl: result.ratio('hand', 'kfl'),
     };
     rows.push(row);
     const millions = (rate: number): string => (rate / 1e6).toFixed(2).padStart(6);
-    console.log([query.name.padEnd(20), String(kfl.matches).padStart(7), millions(kfl.rate), millions(cel.rate), millions(hand.rate),
+    console.log([query.name.padEnd(20), String(kfl).padStart(7), millions(rate('kfl')), millions(rate('cel-js')), millions(rate('hand')),
       `${row.kflOverCelJs.toFixed(1)}×`.padStart(10), `${row.handOverKfl.toFixed(2)}×`.padStart(8)].join('  '));
   }
   const resultsDir = path.resolve(__dirname, '..', '..', 'bench', 'results');

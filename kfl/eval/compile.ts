@@ -39,15 +39,37 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   if (analysis.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: analysis.diagnostics };
   const diagnostics = analysis.diagnostics;
   if (analysis.ast === undefined) return { ok: true, predicate: () => true, evaluate: () => true, diagnostics };
-  const run = guarded(buildProgram(analysis, analysis.ast, nowOf(options)));
+  const program = buildProgram(analysis, analysis.ast, nowOf(options));
+  const run = guarded(program);
   return {
     ok: true,
-    predicate: (record) => run(record) === true,
+    predicate: predicateOf(program),
     evaluate: (record) => {
       const result = run(record);
       return typeof result === 'boolean' ? result : result instanceof EvalError ? result : new EvalError('filter result is not a bool');
     },
     diagnostics,
+  };
+}
+
+/** The hot entry point, kept to one closure around the program: the budget is reset only when a macro spends it. */
+function predicateOf({ run, state }: Program): (record: KflRecord) => boolean {
+  if (state.frame.length === 0) {
+    return (record) => {
+      try {
+        return run(record) === true;
+      } catch {
+        return false;
+      }
+    };
+  }
+  return (record) => {
+    state.budget = ITERATION_BUDGET;
+    try {
+      return run(record) === true;
+    } catch {
+      return false;
+    }
   };
 }
 

@@ -4,6 +4,7 @@ import { type CheckedAnalysis } from '../checked';
 import { type OverloadDecl } from '../functions';
 import { type KflType } from '../types';
 import { type Eval, type ProgramState } from './closures';
+import { type FieldAccess } from './emitFused';
 import { type Timestamp } from './time';
 
 export interface EmitContext {
@@ -20,4 +21,9 @@ export interface EmitContext {
    * `dyn`, since the checker then picks by the other operands and the value may be of any kind.
    */
   staticOverload(node: CallExpr | UnaryExpr | BinaryExpr, operands: readonly Expr[]): OverloadDecl | undefined;
+  /**
+   * How to read a node's value without evaluating it, when it is a record field (the raw value,
+   * to be type-checked by the reader) or a macro variable (already coerced): for fused closures.
+   */
+  directRead(node: Expr): FieldAccess | undefined;
 }

@@ -9,10 +9,12 @@ import { type KflType } from '../types';
 import { type Activation, constant, type Eval, ITERATION_BUDGET, type ProgramState } from './closures';
 import { emitHas, emitIndex, emitReference } from './emitAccess';
 import { emitCall } from './emitCalls';
+import { type FieldAccess } from './emitFused';
 import { type EmitContext } from './emitContext';
 import { emitComprehension } from './emitMacros';
 import { emitBinary, emitConditional, emitUnary } from './emitOperators';
 import { intFromBig } from './int64';
+import { rawPathReader } from './recordValues';
 import { type Timestamp } from './time';
 import { DoubleValue, EvalError, KflMap, type Result, UintValue, type Value } from './values';
 
@@ -48,6 +50,16 @@ class ProgramBuilder implements EmitContext {
 
   staticOverload(node: CallExpr | UnaryExpr | BinaryExpr, operands: readonly Expr[]): OverloadDecl | undefined {
     return operands.some((operand) => this.typeOf(operand).kind === 'dyn') ? undefined : this.analysis.overloadOf(node);
+  }
+
+  directRead(node: Expr): FieldAccess | undefined {
+    if (node.kind !== 'ident' && node.kind !== 'select') return undefined;
+    const reference = this.analysis.referenceOf(node);
+    if (reference?.kind === 'field') return { read: rawPathReader(reference.field.path.split('.')), type: reference.field.type };
+    if (reference?.kind !== 'variable') return undefined;
+    const { frame } = this.state;
+    const slot = this.slotOf(reference.binder);
+    return { read: () => frame[slot], type: this.typeOf(node) };
   }
 
   slotOf(binder: ComprehensionExpr): number {

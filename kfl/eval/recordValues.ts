@@ -2,6 +2,7 @@
 // static type. A missing key — or a value of the wrong shape, since records are built from
 // captured traffic — reads as the type's default: "", 0, false, b"", [], {}, the Unix epoch.
 import { type KflType } from '../types';
+import { FIELD_READERS } from './fieldReaders';
 import { type Int, intFromBig } from './int64';
 import { Duration, Timestamp, timestampFromMillis } from './time';
 import { DoubleValue, EvalError, isRecordMap, KflMap, type Result, UintValue, type Value } from './values';
@@ -71,6 +72,8 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** A reader of the raw value at a dotted path of the record, undefined where any step is missing. */
 export function rawPathReader(segments: readonly string[]): (record: Readonly<Record<string, unknown>>) => unknown {
+  const known = FIELD_READERS.get(segments.join('.'));
+  if (known !== undefined) return known;
   const guarded = segments.some((segment) => INHERITED.has(segment));
   if (!guarded && segments.length === 1) {
     const [name] = segments as [string];
@@ -81,6 +84,15 @@ export function rawPathReader(segments: readonly string[]): (record: Readonly<Re
     return (record) => {
       const object = record[outer];
       return object !== null && typeof object === 'object' ? (object as Record<string, unknown>)[inner] : undefined;
+    };
+  }
+  if (!guarded && segments.length === 3) {
+    const [outer, middle, inner] = segments as [string, string, string];
+    return (record) => {
+      const object = record[outer];
+      if (object === null || typeof object !== 'object') return undefined;
+      const nested = (object as Record<string, unknown>)[middle];
+      return nested !== null && typeof nested === 'object' ? (nested as Record<string, unknown>)[inner] : undefined;
     };
   }
   return (record) => {
