@@ -53,7 +53,7 @@ const FORMATTER_LIMIT = 64;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Seconds to add to UTC to get local time in `zone` at the instant `seconds`. */
-export function zoneOffsetSeconds(zone: string, seconds: number): number | EvalError {
+function zoneOffsetSeconds(zone: string, seconds: number): number | EvalError {
   const fixed = FIXED_OFFSET.exec(zone);
   if (fixed !== null) {
     const hours = Number(fixed[2]);

@@ -39,10 +39,6 @@ export function constantOf(run: Eval): { value: Result } | undefined {
   return constants.has(run) ? { value: constants.get(run) as Result } : undefined;
 }
 
-export function allConstant(runs: readonly Eval[]): boolean {
-  return runs.every((run) => constants.has(run));
-}
-
 /** The first error among already evaluated operands (CEL reports the leftmost). */
 export function firstError(a: Result, b: Result): EvalError | undefined {
   if (a instanceof EvalError) return a;

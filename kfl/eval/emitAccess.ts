@@ -28,7 +28,7 @@ export function emitReference(node: IdentExpr | SelectExpr, ctx: EmitContext): E
 }
 
 /** A record field read through its static type; the common scalar types get dedicated closures. */
-export function fieldReader(segments: readonly string[], type: KflType): Eval {
+function fieldReader(segments: readonly string[], type: KflType): Eval {
   const read = rawPathReader(segments);
   switch (type.kind) {
     case 'bool': return (record) => read(record) === true;

@@ -247,7 +247,7 @@ function implementationOf(name: string, overload: OverloadDecl | undefined, cand
   return direct ?? dynamicDispatch(name, candidates);
 }
 
-export function strict2(left: Eval, right: Eval, implementation: Implementation): Eval {
+function strict2(left: Eval, right: Eval, implementation: Implementation): Eval {
   return (record: Activation) => {
     const a = left(record);
     if (a instanceof EvalError) return a;

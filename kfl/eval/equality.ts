@@ -33,7 +33,7 @@ function isNumeric(v: Value): v is Numeric {
  * double, an int or uint is converted to double first (so 2^63 − 1 equals 2^63.0), as the CEL
  * conformance suite requires; int against uint compares exactly.
  */
-export function compareNumeric(a: Numeric, b: Numeric): number {
+function compareNumeric(a: Numeric, b: Numeric): number {
   let x = a instanceof UintValue || a instanceof DoubleValue ? a.value : a;
   let y = b instanceof UintValue || b instanceof DoubleValue ? b.value : b;
   if (a instanceof DoubleValue || b instanceof DoubleValue) {
@@ -56,13 +56,13 @@ export function compareValues(a: Value, b: Value): number | EvalError {
   return new EvalError('no such overload: values of these types have no ordering');
 }
 
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
   return a.length - b.length;

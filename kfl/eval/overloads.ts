@@ -33,11 +33,11 @@ const map = (v: Value): RecordMap | KflMap => v as RecordMap | KflMap;
 const time = (v: Value): Timestamp => v as Timestamp;
 const span = (v: Value): Duration => v as Duration;
 
-export function concatStrings(a: string, b: string): Result {
+function concatStrings(a: string, b: string): Result {
   return a.length + b.length > MAX_CONCAT_LENGTH ? tooLarge() : a + b;
 }
 
-export function concatLists(a: readonly Value[], b: readonly Value[]): Result {
+function concatLists(a: readonly Value[], b: readonly Value[]): Result {
   if (a.length + b.length > MAX_CONCAT_LENGTH) return tooLarge();
   return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
 }
@@ -50,7 +50,7 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Result {
   return joined;
 }
 
-export function matchesPattern(input: string, pattern: string): Result {
+function matchesPattern(input: string, pattern: string): Result {
   const regex = compileRegex(pattern);
   return regex.ok ? regex.test(input) : new EvalError(`invalid regular expression: ${regex.problem.detail}`);
 }

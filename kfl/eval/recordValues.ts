@@ -7,9 +7,9 @@ import { type Int, intFromBig } from './int64';
 import { Duration, Timestamp, timestampFromMillis } from './time';
 import { DoubleValue, EvalError, isRecordMap, KflMap, type Result, UintValue, type Value } from './values';
 
-export const EMPTY_BYTES = new Uint8Array(0);
-export const EMPTY_LIST: readonly Value[] = Object.freeze([]);
-export const EMPTY_MAP: Readonly<Record<string, never>> = Object.freeze(Object.create(null) as Record<string, never>);
+const EMPTY_BYTES = new Uint8Array(0);
+const EMPTY_LIST: readonly Value[] = Object.freeze([]);
+const EMPTY_MAP: Readonly<Record<string, never>> = Object.freeze(Object.create(null) as Record<string, never>);
 const EPOCH = new Timestamp(0, 0);
 const ZERO_DURATION = new Duration(0n);
 const ZERO_UINT = new UintValue(0n);

@@ -14,8 +14,8 @@ export class Duration {
   constructor(readonly nanos: bigint) {}
 }
 
-export const MIN_TIMESTAMP_SECONDS = -62_135_596_800; // 0001-01-01T00:00:00Z
-export const MAX_TIMESTAMP_SECONDS = 253_402_300_799; // 9999-12-31T23:59:59Z
+const MIN_TIMESTAMP_SECONDS = -62_135_596_800; // 0001-01-01T00:00:00Z
+const MAX_TIMESTAMP_SECONDS = 253_402_300_799; // 9999-12-31T23:59:59Z
 const BIG_NANOS_PER_SECOND = 1_000_000_000n;
 const MIN_INT64 = -(2n ** 63n);
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -70,7 +70,7 @@ function invalidField(year: number, month: number, day: number, hour: number, mi
   return undefined;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -98,7 +98,7 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-export function timestampInRange(seconds: number, nanos: number): Timestamp | EvalError {
+function timestampInRange(seconds: number, nanos: number): Timestamp | EvalError {
   if (seconds < MIN_TIMESTAMP_SECONDS || seconds > MAX_TIMESTAMP_SECONDS) return new EvalError('timestamp out of range');
   return new Timestamp(seconds, nanos);
 }
@@ -109,11 +109,6 @@ export function timestampFromMillis(millis: number): Timestamp | EvalError {
   const micros = Math.round(millis * 1000);
   const seconds = Math.floor(micros / 1_000_000);
   return timestampInRange(seconds, (micros - seconds * 1_000_000) * 1000);
-}
-
-export function timestampFromSeconds(seconds: bigint): Timestamp | EvalError {
-  if (seconds < BigInt(MIN_TIMESTAMP_SECONDS) || seconds > BigInt(MAX_TIMESTAMP_SECONDS)) return new EvalError('timestamp out of range');
-  return new Timestamp(Number(seconds), 0);
 }
 
 export function compareTimestamps(a: Timestamp, b: Timestamp): number {

@@ -103,10 +103,6 @@ function normalizeKey(key: Value): unknown {
   return undefined;
 }
 
-export function isError(value: unknown): value is EvalError {
-  return value instanceof EvalError;
-}
-
 export function isMap(value: unknown): value is RecordMap | KflMap {
   return value instanceof KflMap || isRecordMap(value);
 }
