@@ -276,6 +276,18 @@ export interface TimeRange {
 export interface DataBoundaries {
   cluster: TimeRange;
   nodes: ({ name: string } & TimeRange)[];
+  /** Local: damaged or unreadable capture files (their packets before the damage still count). */
+  errors?: CaptureFileError[];
+}
+
+/** Local: where a capture file is damaged. `file` is relative to the captures folder. */
+export interface CaptureFileError {
+  file: string;
+  /** Byte offset of the first damaged record (or 0 for a bad file header). */
+  offset: number;
+  /** `bad-magic`, `truncated`, `bad-length`, `bad-block`, `unsupported` or `io`. */
+  code: string;
+  message: string;
 }
 
 export interface L7DataBoundaries extends DataBoundaries {
@@ -297,6 +309,8 @@ export interface ExportPcapResult {
   path: string;
   filename: string;
   content_type: 'application/vnd.tcpdump.pcap' | 'application/x-pcapng';
+  /** Local: e.g. packets of a link type the BPF cannot apply to are left out. */
+  warnings?: string[];
 }
 
 /** §5.9 */

@@ -1,5 +1,6 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { type CaptureFileError } from '../../protocol/hubApi';
 import { type CaptureError } from '../capture/packet';
 import { type CaptureSummary, scanCapture } from '../capture/scan';
 
@@ -26,12 +27,7 @@ export interface CaptureNode {
 }
 
 /** A damaged or unreadable capture file, for answers that must say which file and where. */
-export interface CaptureProblem {
-  file: string;
-  offset: number;
-  code: string;
-  message: string;
-}
+export type CaptureProblem = CaptureFileError;
 
 /**
  * The captures folder as Hub nodes (hub-api.md §3.2): a file directly in the folder is its own

@@ -4,6 +4,7 @@ import { CaptureIndex } from '../captures/captureIndex';
 import { CloudStore } from '../cloud/cloudStore';
 import { SnapshotStore } from '../snapshots/snapshotStore';
 import { createContext, type HubContext } from './context';
+import { HUB_EXTENSIONS } from './extensions';
 import { createHubServer, listen } from './httpServer';
 import { type Logger } from './log';
 import { coreTools } from './tools';
@@ -40,6 +41,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const context = createContext(HUB_VERSION, new CaptureIndex(path.resolve(options.captures)), snapshots, cloud, options.log);
   const registry = new ToolRegistry();
   registry.register(...coreTools);
+  for (const extend of HUB_EXTENSIONS) extend(registry, context);
   const server: Server = createHubServer(context, registry, { token: options.token });
   const port = await listen(server, options.host, options.port);
   return {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { type Snapshot } from '../../../protocol/hubApi';
 import { type CaptureNode } from '../../captures/captureIndex';
 import { WORKLOADS_FILE } from '../../workloads/workloads';
@@ -5,7 +6,6 @@ import { resolveWindow } from '../../snapshots/window';
 import { invalidArgument } from '../errors';
 import { defineTool, objectSchema } from './registry';
 import { wireOf } from './snapshotView';
-import path from 'node:path';
 
 interface Args {
   name?: string;

@@ -13,9 +13,9 @@ export const exportSnapshotPcap = defineTool<ExportRequest>({
     start_time: { type: 'integer', description: 'Sub-window start, Unix ms (inside the snapshot window).' },
     end_time: { type: 'integer', description: 'Sub-window end, Unix ms, inclusive.' },
   }, ['id']),
-  handler(args, ctx): ExportPcapResult & { warnings?: string[] } {
+  handler(args, ctx): ExportPcapResult {
     const prepared = prepareExport(ctx.snapshots, args, (id) => requireLocal(ctx, id));
-    const result = { path: exportPath(args), filename: prepared.filename, content_type: prepared.plan.contentType };
+    const result: ExportPcapResult = { path: exportPath(args), filename: prepared.filename, content_type: prepared.plan.contentType };
     return prepared.warnings.length ? { ...result, warnings: prepared.warnings } : result;
   },
 });

@@ -1,5 +1,5 @@
 import { type DataBoundaries } from '../../../protocol/hubApi';
-import { CaptureIndex, type CaptureProblem } from '../../captures/captureIndex';
+import { CaptureIndex } from '../../captures/captureIndex';
 import { defineTool, objectSchema } from './registry';
 
 /** §5.2, plus (Local) `errors`: damaged capture files with file and byte offset. */
@@ -7,7 +7,7 @@ export const getDataBoundaries = defineTool<Record<string, never>>({
   name: 'get_data_boundaries',
   description: 'Raw-capture time window (Unix ms, UTC) of the cluster and of each node: the span in which a snapshot can be created.',
   inputSchema: objectSchema({}),
-  handler(_args, ctx): DataBoundaries & { errors: CaptureProblem[] } {
+  handler(_args, ctx): DataBoundaries {
     const nodes = ctx.captures.nodes();
     const withData = nodes.filter((n) => n.oldestMs !== null && n.newestMs !== null);
     const oldest = Math.min(...withData.map((n) => n.oldestMs!));

@@ -1,6 +1,6 @@
 import { type Snapshot } from '../../../protocol/hubApi';
 import { type SnapshotRecord, toWire } from '../../snapshots/snapshotRecord';
-import { notFound } from '../errors';
+import { HubError, notFound } from '../errors';
 import { type HubContext } from '../context';
 
 export const ID_SCHEMA = { type: 'string', description: 'Snapshot id (UUID).' } as const;
@@ -30,4 +30,9 @@ export function allSnapshots(ctx: HubContext, withNodes: boolean): Snapshot[] {
 
 export function wireOf(ctx: HubContext, record: SnapshotRecord, withNodes: boolean): Snapshot {
   return toWire(record, locationOf(ctx, record.id), withNodes);
+}
+
+/** 409 CLOUD_DISABLED unless the Hub was started with a cloud folder. */
+export function requireCloud(ctx: HubContext): void {
+  if (!ctx.cloud.enabled) throw new HubError('CLOUD_DISABLED', 'cloud storage is not configured (start the Hub with --cloud-folder)');
 }
