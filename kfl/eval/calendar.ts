@@ -49,8 +49,19 @@ export function durationField(d: Duration, field: DurationField): number {
 const FIXED_OFFSET = /^([+-]?)(\d{2}):(\d{2})$/;
 
 // Formatters are costly to build and zone names may come from record data: keep a bounded set.
+// Each remembers the offset of the last minute it was asked about, since records arrive in time
+// order and Intl's formatToParts costs about a microsecond.
 const FORMATTER_LIMIT = 64;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+interface ZoneClock {
+  readonly formatter: Intl.DateTimeFormat;
+  minute: number;
+  offset: number;
+}
+const clocks = new Map<string, ZoneClock>();
+
+// From 1972 on every zone's offset is a whole number of minutes, so it is constant within a UTC
+// minute; earlier local mean times had odd seconds.
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1972, 0, 1) / 1000;
 
 /** Seconds to add to UTC to get local time in `zone` at the instant `seconds`. */
 function zoneOffsetSeconds(zone: string, seconds: number): number | EvalError {
@@ -61,14 +72,20 @@ function zoneOffsetSeconds(zone: string, seconds: number): number | EvalError {
     if (hours > 23 || minutes > 59) return new EvalError(`invalid time zone offset "${zone}"`);
     return (fixed[1] === '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
   }
-  const formatter = formatterFor(zone);
-  if (formatter === undefined) return new EvalError(`unknown time zone "${zone}"`);
-  return localSecondsOf(formatter, seconds) - seconds;
+  const clock = clockFor(zone);
+  if (clock === undefined) return new EvalError(`unknown time zone "${zone}"`);
+  const minute = Math.floor(seconds / 60);
+  if (minute === clock.minute && seconds >= WHOLE_MINUTE_OFFSETS_FROM) return clock.offset;
+  const offset = localSecondsOf(clock.formatter, seconds) - seconds;
+  clock.minute = minute;
+  clock.offset = offset;
+  return offset;
 }
 
-function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
-  let formatter = formatters.get(zone);
-  if (formatter !== undefined) return formatter;
+function clockFor(zone: string): ZoneClock | undefined {
+  let clock = clocks.get(zone);
+  if (clock !== undefined) return clock;
+  let formatter: Intl.DateTimeFormat;
   try {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone: zone, hourCycle: 'h23', era: 'short',
@@ -77,9 +94,10 @@ function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
   } catch {
     return undefined; // RangeError: not a zone ICU knows
   }
-  if (formatters.size >= FORMATTER_LIMIT) formatters.delete(formatters.keys().next().value as string);
-  formatters.set(zone, formatter);
-  return formatter;
+  if (clocks.size >= FORMATTER_LIMIT) clocks.delete(clocks.keys().next().value as string);
+  clock = { formatter, minute: NaN, offset: 0 };
+  clocks.set(zone, clock);
+  return clock;
 }
 
 /** The wall-clock time in the formatter's zone, read back as if it were UTC seconds. */

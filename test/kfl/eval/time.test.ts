@@ -166,6 +166,13 @@ describe('kfl/eval/time', () => {
       assert.equal(timestampField(ts('2026-07-01T12:00:00Z'), 'getHours', 'Europe/Berlin'), 14);
       assert.equal(timestampField(ts('2026-01-01T12:00:00Z'), 'getHours', 'Europe/Berlin'), 13);
     });
+    it('follows a daylight-saving switch minute by minute', () => {
+      // Berlin moves from UTC+1 to UTC+2 at 2026-03-29T01:00:00Z.
+      assert.equal(timestampField(ts('2026-03-29T00:59:30Z'), 'getHours', 'Europe/Berlin'), 1);
+      assert.equal(timestampField(ts('2026-03-29T00:59:59Z'), 'getMinutes', 'Europe/Berlin'), 59);
+      assert.equal(timestampField(ts('2026-03-29T01:00:00Z'), 'getHours', 'Europe/Berlin'), 3);
+      assert.equal(timestampField(ts('2026-03-29T00:59:00Z'), 'getHours', 'Europe/Berlin'), 1);
+    });
     it('errors on an unknown zone', () => {
       assert.ok(timestampField(t, 'getHours', 'Mars/Olympus_Mons') instanceof EvalError);
       assert.ok(timestampField(t, 'getHours', '25:00') instanceof EvalError);
