@@ -19,3 +19,4 @@ export { type FileReport, totals, type Totals } from './output/fileReport';
 export { formatStylish } from './output/stylish';
 export { formatJson } from './output/json';
 export { formatSarif, type SarifOptions } from './output/sarif';
+export { addEnvNameEdit } from './workspace/envEdit';

@@ -3,8 +3,10 @@
  * Adding one is one line here (see README.md).
  */
 import { type FeatureFactory } from './feature';
+import { createAgentScriptsFeature } from './agentScripts';
 import { createKflFeature } from './kfl';
 
 export const FEATURES: readonly FeatureFactory[] = [
   createKflFeature,
+  createAgentScriptsFeature,
 ];

@@ -20,6 +20,8 @@ export interface DiscoveryInput {
   readonly paths: readonly string[];
   /** Text of a file; asked only for candidate values files and `.js` files. Undefined if unreadable. */
   readonly read: (path: string) => string | undefined;
+  /** The first line of a file (for the marker check of every `.js` file); defaults to `read`. */
+  readonly readFirstLine?: (path: string) => string | undefined;
   /** Script folders from the setting; when non-empty they replace steps 2 and 3. */
   readonly folders?: readonly string[];
   /** Values/config files chosen by the person (setting or `--values`); else candidates are searched. */
@@ -103,7 +105,8 @@ export function discoverAgentScripts(input: DiscoveryInput): Discovery {
   if (folders.length === 0) folders = sourceFolders.filter(hasFilesIn);
   if (folders.length === 0) folders = scriptsFoldersWithHooks(jsFiles, input.read);
   const inFolder = new Set(folders);
-  const scripts = jsFiles.filter((p) => inFolder.has(dirOf(p)) || hasAgentScriptMarker(input.read(p) ?? ''));
+  const firstLine = input.readFirstLine ?? input.read;
+  const scripts = jsFiles.filter((p) => inFolder.has(dirOf(p)) || hasAgentScriptMarker(firstLine(p) ?? ''));
   return {
     scripts: [...new Set(scripts)].sort(),
     folders: [...inFolder].sort(),
