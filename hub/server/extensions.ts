@@ -1,3 +1,4 @@
+import { dissectionExtension } from '../dissect/tools';
 import { type HubContext } from './context';
 import { type ToolRegistry } from './tools/registry';
 
@@ -8,4 +9,6 @@ import { type ToolRegistry } from './tools/registry';
 export type HubExtension = (registry: ToolRegistry, context: HubContext) => void;
 
 /** Every extension, one line each (see hub/README.md, "Adding tools"). */
-export const HUB_EXTENSIONS: readonly HubExtension[] = [];
+export const HUB_EXTENSIONS: readonly HubExtension[] = [
+  dissectionExtension,
+];

@@ -1,0 +1,43 @@
+/**
+ * KFL filters for queries: compiled by kfl/ (the same checker as the language server), rejected
+ * with 400 KFL_SYNTAX / KFL_TYPE and the first error's position (hub-api.md §2.3), and bound to a
+ * store through a projection of just the fields the filter reads.
+ */
+import { compile, type EvalOutcome, type KflDiagnostic, lineColumnOf, messageOf } from '../../../kfl/index';
+import { HubError } from '../../server/errors';
+import { type CallStore } from '../store/callStore';
+import { namesOf, projector } from './kflRecord';
+import { RowView } from './rowView';
+
+const SYNTAX_CODES = new Set([
+  'kfl/invalid-char', 'kfl/unterminated-string', 'kfl/bad-escape', 'kfl/bad-number', 'kfl/unexpected-token', 'kfl/unexpected-end',
+  'kfl/unbalanced', 'kfl/reserved-word', 'kfl/limits', 'kfl/v1-syntax',
+]);
+
+export interface RowFilter {
+  /** true / false, or an evaluation error (the row does not match; counted as eval_errors). */
+  evaluate(row: number): EvalOutcome;
+  /** The filter matches everything (empty text): no evaluation needed. */
+  readonly all: boolean;
+}
+
+/** Compiles `text` for `store`; throws HubError KFL_SYNTAX / KFL_TYPE on an error-level diagnostic. */
+export function compileFilter(text: string, store: CallStore, now = Date.now()): RowFilter {
+  const result = compile(text, { now });
+  if (!result.ok) throw kflError(text, result.diagnostics);
+  if (text.trim() === '' || /^(\s|\/\/[^\n]*(\n|$))*$/.test(text)) return { all: true, evaluate: () => true };
+  const view = new RowView(store);
+  const project = projector(view, namesOf(text));
+  const evaluate = result.evaluate;
+  return { all: false, evaluate: (row) => evaluate(project(row)) };
+}
+
+export function kflError(text: string, diagnostics: readonly KflDiagnostic[]): HubError {
+  const d = diagnostics.find((x) => x.severity === 'error') ?? diagnostics[0];
+  if (!d) return new HubError('KFL_SYNTAX', 'invalid KFL filter');
+  const { line, column } = lineColumnOf(text, d.start);
+  const code = SYNTAX_CODES.has(d.code) ? 'KFL_SYNTAX' : 'KFL_TYPE';
+  return new HubError(code, `${d.code} at line ${line}, column ${column}: ${messageOf(d)}`, {
+    offset: d.start, line, column, length: Math.max(0, d.end - d.start), diagnostic: d.code,
+  });
+}

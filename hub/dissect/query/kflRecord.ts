@@ -1,0 +1,209 @@
+/**
+ * The KFL record of a stored row (kfl/README.md "The KFL record", spec §9): the flat object the
+ * compiled filters read and `format: "raw"` returns. A filter reads only some fields, so a query
+ * builds records holding just the fields its filter names (a projection, one reused object per
+ * query); the raw format builds every field that applies to the row.
+ */
+import { analyze, childrenOf, type Expr } from '../../../kfl/index';
+import { EntryKind, RowFlag } from '../store/entryKind';
+import { type Extras } from '../store/extras';
+import { type RowView, type SideIdentity } from './rowView';
+
+type Loader = (v: RowView, row: number) => unknown;
+
+const EMPTY_LIST: readonly string[] = Object.freeze([]);
+const EMPTY_MAP: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
+const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
+  [EntryKind.Http]: 'HTTP', [EntryKind.Grpc]: 'GRPC', [EntryKind.Dns]: 'DNS', [EntryKind.Redis]: 'REDIS',
+  [EntryKind.Postgresql]: 'POSTGRESQL', [EntryKind.Tls]: 'TLS', [EntryKind.Tcp]: 'TCP',
+};
+
+const str = (e: Extras, key: keyof Extras): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
+const num = (e: Extras, key: keyof Extras): number => (typeof e[key] === 'number' ? (e[key] as number) : 0);
+const list = (e: Extras, key: keyof Extras): readonly string[] => (Array.isArray(e[key]) ? (e[key] as string[]) : EMPTY_LIST);
+const map = (e: Extras, key: keyof Extras): Readonly<Record<string, string>> => {
+  const m = e[key];
+  return m !== undefined && typeof m === 'object' && !Array.isArray(m) && !(m instanceof Uint8Array) ? (m as Record<string, string>) : EMPTY_MAP;
+};
+
+function side(v: RowView, row: number, which: 'src' | 'dst'): Record<string, unknown> {
+  const c = v.store.columns;
+  const id: SideIdentity = which === 'src' ? v.src(row) : v.dst(row);
+  const dns = str(v.extras(row), which === 'src' ? 'src_dns' : 'dst_dns');
+  return {
+    ip: v.store.str(which === 'src' ? c.srcIp[row]! : c.dstIp[row]!),
+    port: which === 'src' ? c.srcPort[row]! : c.dstPort[row]!,
+    name: id.pod || id.service || dns,
+    namespace: id.podNamespace || id.serviceNamespace,
+    dns,
+    pod: { name: id.pod, namespace: id.podNamespace },
+    service: { name: id.service, namespace: id.serviceNamespace },
+  };
+}
+
+const kindIs = (...kinds: EntryKind[]): Loader => (v, r) => kinds.includes(v.kind(r));
+const isHttp = (v: RowView, r: number): boolean => v.kind(r) === EntryKind.Http || v.kind(r) === EntryKind.Grpc;
+const l4 = (kind: EntryKind, udp: boolean): Loader => (v, r) => v.kind(r) === kind && v.isUdp(r) === udp;
+const ifKind = (kinds: EntryKind[], load: Loader): Loader => (v, r) => (kinds.includes(v.kind(r)) ? load(v, r) : undefined);
+const CONN_OR_FLOW = [EntryKind.Conn, EntryKind.Flow];
+
+function seconds(v: RowView, r: number): number {
+  const c = v.store.columns;
+  // Rates divide by the active time, at least 1 s (spec §4.8).
+  return Math.max(1, (c.endUs[r]! - c.tsUs[r]!) / 1e6);
+}
+
+/** Every top-level KFL field this Hub fills, with how to read it from a row. */
+export const LOADERS: ReadonlyMap<string, Loader> = new Map<string, Loader>([
+  ['http', isHttp],
+  ['grpc', kindIs(EntryKind.Grpc)],
+  ['dns', kindIs(EntryKind.Dns)],
+  ['redis', kindIs(EntryKind.Redis)],
+  ['postgresql', kindIs(EntryKind.Postgresql)],
+  ['tls', (v, r) => v.kind(r) === EntryKind.Tls || v.has(r, RowFlag.OverTls)],
+  ['tcp', (v, r) => v.kind(r) === EntryKind.Tcp || (CONN_OR_FLOW.includes(v.kind(r)) && !v.isUdp(r))],
+  ['udp', (v, r) => CONN_OR_FLOW.includes(v.kind(r)) && v.isUdp(r)],
+  ['conn', kindIs(EntryKind.Conn)],
+  ['flow', kindIs(EntryKind.Flow)],
+  ['tcp_conn', l4(EntryKind.Conn, false)],
+  ['udp_conn', l4(EntryKind.Conn, true)],
+  ['tcp_flow', l4(EntryKind.Flow, false)],
+  ['udp_flow', l4(EntryKind.Flow, true)],
+  ['src', (v, r) => side(v, r, 'src')],
+  ['dst', (v, r) => side(v, r, 'dst')],
+  ['protocol', (v, r) => PROTOCOL_NAMES[v.kind(r)] ?? (v.isUdp(r) ? 'UDP' : 'TCP')],
+  ['id', (_v, r) => r + 1],
+  ['node_id', (v, r) => v.store.nodes[v.store.columns.node[r]!] ?? ''],
+  ['worker', (v, r) => v.store.nodes[v.store.columns.node[r]!] ?? ''],
+  ['index', (v, r) => v.store.columns.index[r]!],
+  ['stream', (v, r) => v.store.columns.stream[r]!.toString(16).padStart(8, '0')],
+  ['timestamp', (v, r) => v.store.columns.tsUs[r]! / 1000],
+  ['elapsed_time', (v, r) => Math.round(v.store.columns.elapsedUs[r]!)],
+  ['conn_id', (v, r) => v.store.columns.connId[r]!],
+  ['flow_id', (v, r) => v.store.columns.flowId[r]!],
+  ['has_pcap', (v, r) => v.has(r, RowFlag.HasPcap)],
+  ['capture_source', () => 'af_packet'],
+  ['capture_backend', () => 'af_packet'],
+  ['capture_source_code', () => 1],
+  ['capture', () => ({ source: 'af_packet', backend: 'af_packet' })],
+  ['method', (v, r) => v.store.str(v.store.columns.method[r]!)],
+  ['path', (v, r) => v.store.str(v.store.columns.path[r]!)],
+  ['url', (v, r) => v.store.str(v.store.columns.url[r]!)],
+  ['status_code', (v, r) => v.store.columns.status[r]!],
+  ['http_version', (v, r) => v.store.str(v.store.columns.httpVersion[r]!)],
+  ['query_string', (v, r) => map(v.extras(r), 'query_string')],
+  ['request', (v, r) => ({ headers: map(v.extras(r), 'request_headers'), cookies: map(v.extras(r), 'request_cookies') })],
+  ['response', (v, r) => ({ headers: map(v.extras(r), 'response_headers'), cookies: map(v.extras(r), 'response_cookies') })],
+  ['request_headers_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.reqHeaderBytes[r]!)],
+  ['request_body_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.reqBodySize[r]!)],
+  ['response_headers_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.respHeaderBytes[r]!)],
+  ['response_body_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.respBodySize[r]!)],
+  ['grpc_method', (v, r) => str(v.extras(r), 'grpc_method')],
+  ['grpc_status', (v, r) => v.store.columns.grpcStatus[r]!],
+  ['dns_questions', (v, r) => list(v.extras(r), 'dns_questions')],
+  ['dns_answers', (v, r) => list(v.extras(r), 'dns_answers')],
+  ['dns_question_types', (v, r) => list(v.extras(r), 'dns_question_types')],
+  ['dns_request', ifKind([EntryKind.Dns], (v, r) => v.has(r, RowFlag.HasRequest))],
+  ['dns_response', ifKind([EntryKind.Dns], (v, r) => v.has(r, RowFlag.HasResponse))],
+  ['dns_request_length', ifKind([EntryKind.Dns], (v, r) => v.store.columns.reqSize[r]!)],
+  ['dns_response_length', ifKind([EntryKind.Dns], (v, r) => v.store.columns.respSize[r]!)],
+  ['dns_total_size', ifKind([EntryKind.Dns], (v, r) => v.store.columns.reqSize[r]! + v.store.columns.respSize[r]!)],
+  ['tls_summary', ifKind([EntryKind.Tls], (v, r) => tlsSummary(v.extras(r)))],
+  ['tls_info', ifKind([EntryKind.Tls], (v, r) => [str(v.extras(r), 'tls_version'), str(v.extras(r), 'tls_cipher')].filter(Boolean).join(', '))],
+  ['tls_request_size', ifKind([EntryKind.Tls], (v, r) => v.store.columns.reqSize[r]!)],
+  ['tls_response_size', ifKind([EntryKind.Tls], (v, r) => v.store.columns.respSize[r]!)],
+  ['tls_total_size', ifKind([EntryKind.Tls], (v, r) => v.store.columns.reqSize[r]! + v.store.columns.respSize[r]!)],
+  ['tcp_error_type', (v, r) => str(v.extras(r), 'tcp_error_type')],
+  ['tcp_error_message', (v, r) => str(v.extras(r), 'tcp_error_message')],
+  ['tcp_payload', (v, r) => (v.extras(r).tcp_payload instanceof Uint8Array ? v.extras(r).tcp_payload : undefined)],
+  ['redis_type', ifKind([EntryKind.Redis], (v, r) => v.store.str(v.store.columns.method[r]!))],
+  ['redis_command', (v, r) => str(v.extras(r), 'redis_command')],
+  ['redis_key', ifKind([EntryKind.Redis], (v, r) => v.store.str(v.store.columns.path[r]!))],
+  ['redis_request_size', ifKind([EntryKind.Redis], (v, r) => v.store.columns.reqSize[r]!)],
+  ['redis_response_size', ifKind([EntryKind.Redis], (v, r) => v.store.columns.respSize[r]!)],
+  ['redis_total_size', ifKind([EntryKind.Redis], (v, r) => v.store.columns.reqSize[r]! + v.store.columns.respSize[r]!)],
+  ['postgresql_command', ifKind([EntryKind.Postgresql], (v, r) => v.store.str(v.store.columns.method[r]!))],
+  ['postgresql_query', (v, r) => str(v.extras(r), 'postgresql_query')],
+  ['postgresql_database', (v, r) => str(v.extras(r), 'postgresql_database')],
+  ['postgresql_user', (v, r) => str(v.extras(r), 'postgresql_user')],
+  ['postgresql_error_message', (v, r) => str(v.extras(r), 'postgresql_error_message')],
+  ['postgresql_error_code', (v, r) => str(v.extras(r), 'postgresql_error_code')],
+  ['postgresql_request_size', ifKind([EntryKind.Postgresql], (v, r) => v.store.columns.reqSize[r]!)],
+  ['postgresql_response_size', ifKind([EntryKind.Postgresql], (v, r) => v.store.columns.respSize[r]!)],
+  ['postgresql_total_size', ifKind([EntryKind.Postgresql], (v, r) => v.store.columns.reqSize[r]! + v.store.columns.respSize[r]!)],
+  ['postgresql_success', ifKind([EntryKind.Postgresql], (v, r) => v.store.columns.status[r] === 0 && v.has(r, RowFlag.HasResponse))],
+  ['conn_state', ifKind([EntryKind.Conn], (v, r) => str(v.extras(r), 'conn_state'))],
+  ['conn_local_pkts', ifKind([EntryKind.Conn], (v, r) => num(v.extras(r), 'local_pkts'))],
+  ['conn_local_bytes', ifKind([EntryKind.Conn], (v, r) => num(v.extras(r), 'local_bytes'))],
+  ['conn_remote_pkts', ifKind([EntryKind.Conn], (v, r) => num(v.extras(r), 'remote_pkts'))],
+  ['conn_remote_bytes', ifKind([EntryKind.Conn], (v, r) => num(v.extras(r), 'remote_bytes'))],
+  ['conn_l7_detected', ifKind([EntryKind.Conn], (v, r) => list(v.extras(r), 'l7_detected'))],
+  ['flow_state', ifKind([EntryKind.Flow], (v, r) => str(v.extras(r), 'conn_state'))],
+  ['flow_local_pkts', ifKind([EntryKind.Flow], (v, r) => num(v.extras(r), 'local_pkts'))],
+  ['flow_local_bytes', ifKind([EntryKind.Flow], (v, r) => num(v.extras(r), 'local_bytes'))],
+  ['flow_remote_pkts', ifKind([EntryKind.Flow], (v, r) => num(v.extras(r), 'remote_pkts'))],
+  ['flow_remote_bytes', ifKind([EntryKind.Flow], (v, r) => num(v.extras(r), 'remote_bytes'))],
+  ['flow_local_pps', ifKind([EntryKind.Flow], (v, r) => Math.round(num(v.extras(r), 'local_pkts') / seconds(v, r)))],
+  ['flow_local_bps', ifKind([EntryKind.Flow], (v, r) => Math.round(num(v.extras(r), 'local_bytes') / seconds(v, r)))],
+  ['flow_remote_pps', ifKind([EntryKind.Flow], (v, r) => Math.round(num(v.extras(r), 'remote_pkts') / seconds(v, r)))],
+  ['flow_remote_bps', ifKind([EntryKind.Flow], (v, r) => Math.round(num(v.extras(r), 'remote_bytes') / seconds(v, r)))],
+  ['flow_l7_detected', ifKind([EntryKind.Flow], (v, r) => list(v.extras(r), 'l7_detected'))],
+  ['namespaces', (v, r) => unique([v.src(r).podNamespace || v.src(r).serviceNamespace, v.dst(r).podNamespace || v.dst(r).serviceNamespace])],
+  ['pods', (v, r) => unique([v.src(r).service ? '' : v.src(r).pod, v.dst(r).service ? '' : v.dst(r).pod])],
+  ['services', (v, r) => unique([v.src(r).service, v.dst(r).service])],
+  ['local_labels', (v, r) => v.src(r).labels],
+  ['remote_labels', (v, r) => v.dst(r).labels],
+  ['node', (v, r) => ({ name: v.store.nodes[v.store.columns.node[r]!] ?? '', ip: '' })],
+  ['node_name', (v, r) => v.store.nodes[v.store.columns.node[r]!] ?? ''],
+  ['local_resolution_status', (v, r) => (v.src(r).resolved ? '' : 'cache_miss')],
+  ['remote_resolution_status', (v, r) => (v.dst(r).resolved ? '' : 'cache_miss')],
+  ['dns_resolutions', (v, r) => unique([str(v.extras(r), 'src_dns'), str(v.extras(r), 'dst_dns')])],
+]);
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter((s) => s !== ''))];
+}
+
+function tlsSummary(e: Extras): string {
+  const sni = str(e, 'tls_sni');
+  const version = str(e, 'tls_version');
+  return `ClientHello${sni ? ` ${sni}` : ''}${version ? ` → ${version}` : ''}`;
+}
+
+/** Top-level names a filter mentions (fields and, harmlessly, macro variables). */
+export function namesOf(filter: string): Set<string> {
+  const names = new Set<string>();
+  const ast = analyze(filter).ast;
+  const walk = (node: Expr): void => {
+    if (node.kind === 'ident') names.add(node.name);
+    for (const child of childrenOf(node)) walk(child);
+  };
+  if (ast) walk(ast);
+  return names;
+}
+
+/**
+ * A function filling one reused record with the fields in `names` for a row. The object has a
+ * fixed shape, so compiled filters read it through monomorphic property loads.
+ */
+export function projector(view: RowView, names: Iterable<string>): (row: number) => Record<string, unknown> {
+  const fields = [...names].filter((n) => LOADERS.has(n)).map((n) => [n, LOADERS.get(n)!] as const);
+  const record: Record<string, unknown> = {};
+  for (const [name] of fields) record[name] = undefined;
+  return (row) => {
+    for (let i = 0; i < fields.length; i++) record[fields[i]![0]] = fields[i]![1](view, row);
+    return record;
+  };
+}
+
+/** Every field that applies to the row, for `format: "raw"` (bytes as base64, timestamps as ms). */
+export function rawRecord(view: RowView, row: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, load] of LOADERS) {
+    const value = load(view, row);
+    if (value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === EMPTY_MAP) continue;
+    out[name] = value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
+  }
+  return out;
+}
