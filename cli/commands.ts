@@ -1,4 +1,5 @@
 import { type CliCommand } from './command';
+import { dissectCommand } from './dissect';
 import { exportCommand } from './export';
 import { hubCommand } from './hub';
 import { lintScriptsCommand } from './lint-scripts';
@@ -10,5 +11,6 @@ import { lintScriptsCommand } from './lint-scripts';
 export const commands: readonly CliCommand[] = [
   hubCommand,
   exportCommand,
+  dissectCommand,
   lintScriptsCommand,
 ];
