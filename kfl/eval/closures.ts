@@ -10,18 +10,31 @@ export type Activation = Readonly<Record<string, unknown>>;
 export type Eval = (record: Activation) => Result;
 
 /**
- * Mutable state of one compiled program, shared by its closures: macro variable slots and the
- * work budget of the current evaluation. Evaluation is synchronous and never re-enters the same
- * program, so one state per program suffices.
+ * Mutable state of one compiled program, shared by its closures: the slots of macro variables.
+ * Evaluation is synchronous and never re-enters the same program, so one frame suffices.
  */
 export interface ProgramState {
   readonly frame: Value[];
-  /** Comprehension iterations left for the current evaluation. */
-  budget: number;
 }
 
-/** Iterations allowed per evaluation: generous for real filters, a bound for nested macros over big lists. */
-export const ITERATION_BUDGET = 1_000_000;
+/**
+ * Work allowed per evaluation, in steps: a macro iteration is one step, a concatenation one step
+ * per 16 elements (or bytes, or UTF-16 units) it produces. Generous for real filters, a bound for
+ * nested macros over big lists. One counter for all programs is enough because evaluations run
+ * one at a time, each from start to end; every entry point resets it.
+ */
+export const WORK_BUDGET = 1_000_000;
+const work = { left: WORK_BUDGET };
+
+export function resetWork(): void {
+  work.left = WORK_BUDGET;
+}
+
+/** Spends `steps`; false when the evaluation has run out of work. */
+export function spend(steps: number): boolean {
+  work.left -= steps;
+  return work.left >= 0;
+}
 
 export const budgetExceeded = (): EvalError => new EvalError('evaluation budget exceeded');
 

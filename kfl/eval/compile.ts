@@ -5,7 +5,7 @@ import { analyze } from '../analyze';
 import { type KflDiagnostic } from '../diagnostics';
 import { type Schema } from '../schema';
 import { type KflType } from '../types';
-import { type Activation, ITERATION_BUDGET } from './closures';
+import { type Activation, resetWork } from './closures';
 import { buildProgram, type Program } from './program';
 import { type Timestamp, timestampFromMillis } from './time';
 import { EvalError, type Result } from './values';
@@ -52,19 +52,10 @@ export function compile(text: string, options: CompileOptions = {}): CompileResu
   };
 }
 
-/** The hot entry point, kept to one closure around the program: the budget is reset only when a macro spends it. */
-function predicateOf({ run, state }: Program): (record: KflRecord) => boolean {
-  if (state.frame.length === 0) {
-    return (record) => {
-      try {
-        return run(record) === true;
-      } catch {
-        return false;
-      }
-    };
-  }
+/** The hot entry point, kept to one closure around the program. */
+function predicateOf({ run }: Program): (record: KflRecord) => boolean {
   return (record) => {
-    state.budget = ITERATION_BUDGET;
+    resetWork();
     try {
       return run(record) === true;
     } catch {
@@ -98,10 +89,9 @@ function nowOf(options: CompileOptions): Timestamp {
  * from hostile traffic) can still make a string method meet a number, and that must cost one
  * entry, not the query.
  */
-function guarded(program: Program): (record: Activation) => Result {
-  const { run, state } = program;
+function guarded({ run }: Program): (record: Activation) => Result {
   return (record) => {
-    state.budget = ITERATION_BUDGET;
+    resetWork();
     try {
       return run(record);
     } catch (error: unknown) {

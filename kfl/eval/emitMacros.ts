@@ -3,11 +3,10 @@
 // `false` wins), while `exists_one`, `filter` and `map` stop at the first error. Every iteration
 // spends the evaluation's budget, so nested macros over large lists stay bounded.
 import { type ComprehensionExpr } from '../ast';
-import { type Activation, budgetExceeded, type Eval } from './closures';
+import { type Activation, budgetExceeded, type Eval, spend } from './closures';
 import { elementCoercer } from './emitAccess';
 import { type EmitContext } from './emitContext';
 import { mapKeys } from './equality';
-import { MAX_CONCAT_LENGTH } from './overloads';
 import { EvalError, isMap, type Result, type Value } from './values';
 
 export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Eval {
@@ -18,8 +17,7 @@ export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Ev
   const targetType = ctx.typeOf(node.target);
   const itemType = targetType.kind === 'list' ? targetType.element : targetType.kind === 'map' ? targetType.key : targetType;
   const coerce = elementCoercer(itemType);
-  const { state } = ctx;
-  const { frame } = state;
+  const { frame } = ctx.state;
   const test = predicate ?? ((): Result => true);
   const notBool = (value: Result): EvalError => (value instanceof EvalError ? value : new EvalError(`no matching overload: ${node.macro} predicate is not a bool`));
 
@@ -32,7 +30,7 @@ export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Ev
   };
   /** Spends one iteration and binds the variable; an error when the budget is gone or the item unreadable. */
   const bind = (raw: Value): EvalError | undefined => {
-    if (--state.budget < 0) return budgetExceeded();
+    if (!spend(1)) return budgetExceeded();
     const item = coerce === undefined ? raw : coerce(raw);
     if (item instanceof EvalError) return item;
     frame[slot] = item;
@@ -96,7 +94,6 @@ export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Ev
           }
           const value = produce(record);
           if (value instanceof EvalError) return value;
-          if (output.length >= MAX_CONCAT_LENGTH) return new EvalError('result too large');
           output.push(value);
         }
         return output;

@@ -2,6 +2,7 @@
 // arrive evaluated, left to right, already free of errors and of the declared kinds (the checker
 // or the runtime dispatcher made sure). The compiler uses these directly for calls it does not
 // specialise, and for `dyn` operands.
+import { budgetExceeded, spend } from './closures';
 import { durationField, type DurationField, timestampField, type TimestampField } from './calendar';
 import {
   doubleToInt, doubleToUint, formatDouble, intToUint, stringToDouble, stringToInt, stringToUint, toBytesValue,
@@ -19,9 +20,8 @@ import { DoubleValue, EvalError, type KflMap, type RecordMap, type Result, UintV
 
 export type Implementation = (args: readonly Value[]) => Result;
 
-/** Concatenations beyond this many elements, code units or bytes are evaluation errors: filters must stay bounded. */
-export const MAX_CONCAT_LENGTH = 1 << 24;
-const tooLarge = (): EvalError => new EvalError('result too large');
+/** A concatenation spends one step of the evaluation's work per 16 elements, bytes or UTF-16 units it makes. */
+const affordable = (length: number): boolean => spend(Math.ceil(length / 16));
 
 const int = (v: Value): Int => v as Int;
 const uint = (v: Value): UintValue => v as UintValue;
@@ -34,16 +34,16 @@ const time = (v: Value): Timestamp => v as Timestamp;
 const span = (v: Value): Duration => v as Duration;
 
 function concatStrings(a: string, b: string): Result {
-  return a.length + b.length > MAX_CONCAT_LENGTH ? tooLarge() : a + b;
+  return affordable(a.length + b.length) ? a + b : budgetExceeded();
 }
 
 function concatLists(a: readonly Value[], b: readonly Value[]): Result {
-  if (a.length + b.length > MAX_CONCAT_LENGTH) return tooLarge();
+  if (!affordable(a.length + b.length)) return budgetExceeded();
   return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
 }
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Result {
-  if (a.length + b.length > MAX_CONCAT_LENGTH) return tooLarge();
+  if (!affordable(a.length + b.length)) return budgetExceeded();
   const joined = new Uint8Array(a.length + b.length);
   joined.set(a);
   joined.set(b, a.length);

@@ -6,7 +6,7 @@ import { type BinaryExpr, type CallExpr, type ComprehensionExpr, type Expr, type
 import { type CheckedAnalysis } from '../checked';
 import { type OverloadDecl } from '../functions';
 import { type KflType } from '../types';
-import { type Activation, constant, type Eval, ITERATION_BUDGET, type ProgramState } from './closures';
+import { type Activation, constant, type Eval, type ProgramState, resetWork } from './closures';
 import { emitHas, emitIndex, emitReference } from './emitAccess';
 import { emitCall } from './emitCalls';
 import { type FieldAccess } from './emitFused';
@@ -31,7 +31,7 @@ export function buildProgram(analysis: CheckedAnalysis, ast: Expr, now: Timestam
 }
 
 class ProgramBuilder implements EmitContext {
-  readonly state: ProgramState = { frame: [], budget: ITERATION_BUDGET };
+  readonly state: ProgramState = { frame: [] };
   private readonly _slots = new Map<ComprehensionExpr, number>();
   private readonly _constant = new Map<Expr, boolean>();
 
@@ -40,7 +40,7 @@ class ProgramBuilder implements EmitContext {
   emit(node: Expr): Eval {
     const run = this._emitNode(node);
     if (node.kind === 'literal' || !this._isConstant(node)) return run;
-    this.state.budget = ITERATION_BUDGET;
+    resetWork();
     return constant(run(NO_RECORD));
   }
 

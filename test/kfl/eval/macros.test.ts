@@ -1,7 +1,7 @@
 // Comprehension macros over lists (per element) and maps (per key), with CEL's error rules and
 // the evaluation budget that bounds nested macros.
 import * as assert from 'node:assert/strict';
-import { compile } from '../../../kfl/eval/compile';
+import { compile, type KflRecord } from '../../../kfl/eval/compile';
 import { EvalError } from '../../../kfl/eval/values';
 import { expectAll } from './support';
 
@@ -74,5 +74,14 @@ describe('kfl/eval macros', () => {
     const outcome = compiled.evaluate(big);
     assert.ok(outcome instanceof EvalError && outcome.message.includes('budget'), String(outcome));
     assert.equal(compiled.evaluate({ dns_questions: ['a', 'b'] }), false); // the budget is per evaluation
+  });
+
+  it('charges concatenations by the size they produce', () => {
+    const compiled = compile('size(dns_questions.map(a, dns_questions + dns_questions)) > 0');
+    assert.ok(compiled.ok);
+    const list = (n: number): KflRecord => ({ dns_questions: Array.from({ length: n }, (_, i) => `q${i}`) });
+    assert.equal(compiled.evaluate(list(100)), true);
+    const outcome = compiled.evaluate(list(4000)); // 4000 iterations × 8000 elements
+    assert.ok(outcome instanceof EvalError && outcome.message.includes('budget'), String(outcome));
   });
 });
