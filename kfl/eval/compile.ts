@@ -85,9 +85,9 @@ function nowOf(options: CompileOptions): Timestamp {
 
 /**
  * Resets the per-evaluation budget and turns any exception into an evaluation error. The closures
- * never throw on well-formed records; a record whose nested values have the wrong shape (built
- * from hostile traffic) can still make a string method meet a number, and that must cost one
- * entry, not the query.
+ * read every record value through its static type and do not throw on records of any shape; this
+ * is the last line of defence (a getter that throws, an exhausted stack), so that one entry pays,
+ * not the query.
  */
 function guarded({ run }: Program): (record: Activation) => Result {
   return (record) => {
