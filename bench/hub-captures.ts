@@ -1,6 +1,6 @@
 // Shared by the hub-* benchmarks: where the large generated captures live, and small helpers.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -40,4 +40,20 @@ export function seconds(start: bigint): number {
 
 export function megabytes(bytes: number): number {
   return bytes / 1e6;
+}
+
+/**
+ * Peak resident memory of this process in MB. On Linux this is VmHWM: getrusage's maxRSS keeps
+ * the high-water mark of the forking parent across exec, which would charge a child with the
+ * benchmark's own memory.
+ */
+export function peakRssMB(): number {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(status);
+    if (kb) return Number(kb[1]) / 1024;
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }

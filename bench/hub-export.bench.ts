@@ -6,18 +6,23 @@
 //
 //   npm run bench -- hub-export
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BpfFilter, isBpfError } from '../hub/bpf/filter';
 import { describeCapture } from '../hub/capture/scan';
 import { exportPackets } from '../hub/export/exporter';
 import { planOutput } from '../hub/export/plan';
 import { AtomicFile } from '../hub/util/atomicFile';
-import { BENCH_DIR, enlarged, median, megabytes, requireCapture, seconds } from './hub-captures';
+import { BENCH_DIR, enlarged, median, megabytes, peakRssMB, requireCapture, seconds } from './hub-captures';
 
 const ROUNDS = 5;
 const FILTERS = ['tcp port 8080', 'host 127.0.0.1 and tcp', 'not port 6379', 'udp port 53 or tcp port 50051', 'len > 1000'];
-const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+/** A private copy of the CLI bundle: a concurrent `scripts/build.mjs` empties dist/ while it builds. */
+function cliCopy(): string {
+  const copy = path.join(BENCH_DIR, 'cli.js');
+  copyFileSync(path.join(__dirname, '..', '..', 'dist', 'cli.js'), copy);
+  return copy;
+}
 
 async function exportInProcess(file: string, filter: string, out: string): Promise<void> {
   const parsed = BpfFilter.parse(filter);
@@ -30,12 +35,13 @@ async function exportInProcess(file: string, filter: string, out: string): Promi
 async function main(): Promise<void> {
   if (process.argv[2] === '--child-export') {
     await exportInProcess(process.argv[3]!, process.argv[4]!, process.argv[5]!);
-    process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));
+    process.stdout.write(JSON.stringify({ peakRssMB: peakRssMB() }));
     return;
   }
   const file = requireCapture('big.pcap');
   const size = statSync(file).size;
   mkdirSync(BENCH_DIR, { recursive: true });
+  const cli = cliCopy();
   const ours = path.join(BENCH_DIR, 'export-ours.pcap');
   const theirs = path.join(BENCH_DIR, 'export-tcpdump.pcap');
   const rows: Record<string, unknown>[] = [];
@@ -48,9 +54,9 @@ async function main(): Promise<void> {
       await exportInProcess(file, filter, ours);
       inProcessTimes.push(seconds(t2));
       const t0 = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [CLI, 'export', file, '--bpf', filter, '-o', ours], { stdio: 'ignore' });
+      const r = spawnSync(process.execPath, [cli, 'export', file, '--bpf', filter, '-o', ours], { encoding: 'utf8' });
       oursTimes.push(seconds(t0));
-      if (r.status !== 0) throw new Error(`export failed for ${filter}`);
+      if (r.status !== 0) throw new Error(`export failed for ${filter} (exit ${String(r.status ?? r.signal)}): ${r.stderr}`);
       const t1 = process.hrtime.bigint();
       spawnSync('tcpdump', ['-r', file, '-w', theirs, filter], { stdio: 'ignore' });
       tcpdumpTimes.push(seconds(t1));
@@ -65,10 +71,14 @@ async function main(): Promise<void> {
       cliOverTcpdump: +(oursMBps / tcpdumpMBps).toFixed(2), inProcessOverTcpdump: +(inProcessMBps / tcpdumpMBps).toFixed(2), identical,
     });
   }
+  // Peak RSS depends on when the garbage collector runs, so each size is measured 3 times (median).
   const memory = [file, enlarged(file, 4)].map((f) => {
-    const r = spawnSync(process.execPath, [__filename, '--child-export', f, 'tcp', ours], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    return { file: path.basename(f), sizeMB: Math.round(megabytes(statSync(f).size)), peakRssMB: Math.round((JSON.parse(r.stdout) as { maxRssKb: number }).maxRssKb / 1024) };
+    const runs = [0, 1, 2].map(() => {
+      const r = spawnSync(process.execPath, [__filename, '--child-export', f, 'tcp', ours], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+      return (JSON.parse(r.stdout) as { peakRssMB: number }).peakRssMB;
+    });
+    return { file: path.basename(f), sizeMB: Math.round(megabytes(statSync(f).size)), peakRssMB: Math.round(median(runs)), maxOf3MB: Math.round(Math.max(...runs)) };
   });
   console.table(rows);
   console.table(memory);

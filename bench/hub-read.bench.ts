@@ -9,7 +9,7 @@ import path from 'node:path';
 import { decodePacket } from '../hub/capture/decode/decode';
 import { DecodedPacket } from '../hub/capture/decode/decodedPacket';
 import { openCapture } from '../hub/capture/open';
-import { enlarged, median, megabytes, requireCapture, seconds } from './hub-captures';
+import { enlarged, median, megabytes, peakRssMB, requireCapture, seconds } from './hub-captures';
 
 const ROUNDS = 5;
 
@@ -32,14 +32,14 @@ function readAll(file: string): { packets: number; tcp: number } {
 
 if (process.argv[2] === '--child-read') {
   readAll(process.argv[3]!);
-  process.stdout.write(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }));
+  process.stdout.write(JSON.stringify({ peakRssMB: peakRssMB() }));
   process.exit(0);
 }
 
 function childRss(file: string): number {
   const r = spawnSync(process.execPath, [__filename, '--child-read', file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
-  return (JSON.parse(r.stdout) as { maxRssKb: number }).maxRssKb / 1024;
+  return (JSON.parse(r.stdout) as { peakRssMB: number }).peakRssMB;
 }
 
 const rows: Record<string, unknown>[] = [];
