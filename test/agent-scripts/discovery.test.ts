@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { discoverAgentScripts, readScriptingConfig, summarizeScript } from '../../agent-scripts/index';
+import { addEnvNameEdit, discoverAgentScripts, readScriptingConfig, summarizeScript } from '../../agent-scripts/index';
 
 const HOOK = '// A\nfunction onItemCaptured(data) {}\n';
 const PLAIN = '// B\nvar x = 1;\n';
@@ -77,5 +77,27 @@ describe('agent-scripts: workspace summaries', () => {
       path: 's.js', title: 'Digest', jobTags: [{ tag: 'x', line: 6 }], dynamicTagPrefixes: ['flush-'], globalNames: ['a', 'b'],
     });
     assert.equal(summarizeScript('t.js', 'var a = (;\n').title, undefined);
+  });
+});
+
+describe('agent-scripts: adding an env name to a values file', () => {
+  const apply = (text: string, name: string): string | undefined => {
+    const edit = addEnvNameEdit(text, name);
+    return edit && text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  };
+
+  it('appends `NAME: ""` to a block map with its indentation, keeping comments and order', () => {
+    const text = '# values\nscripting:\n  env:\n    A: "x" # keep\n    B: y\n  source: s\n';
+    assert.equal(apply(text, 'SLACK_TOKEN'), '# values\nscripting:\n  env:\n    A: "x" # keep\n    B: y\n    SLACK_TOKEN: ""\n  source: s\n');
+    assert.deepEqual(readScriptingConfig(apply(text, 'SLACK_TOKEN')!)?.envNames, ['A', 'B', 'SLACK_TOKEN']);
+  });
+
+  it('handles flow maps, CRLF and umbrella charts; declines when the name exists or there is no env map', () => {
+    assert.equal(apply('scripting:\n  env: {}\n', 'T'), 'scripting:\n  env: {T: ""}\n');
+    assert.equal(apply('scripting:\n  env: {A: 1}\n', 'T'), 'scripting:\n  env: {A: 1, T: ""}\n');
+    assert.equal(apply('kubeshark:\r\n  scripting:\r\n    env:\r\n      A: 1\r\n', 'T'), 'kubeshark:\r\n  scripting:\r\n    env:\r\n      A: 1\r\n      T: ""\r\n');
+    assert.equal(apply('scripting:\n  env:\n    A: 1\n', 'A'), undefined);
+    assert.equal(apply('scripting:\n  source: s\n', 'T'), undefined);
+    assert.equal(apply('scripting:\n  env:\n    A: 1\n', 'not a name'), undefined);
   });
 });
