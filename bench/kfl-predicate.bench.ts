@@ -184,7 +184,9 @@ function measure(engines: readonly (readonly [string, Predicate])[], records: re
   const rounds: Map<string, number>[] = [];
   const matches = new Map<string, number>();
   for (const [name, predicate] of engines) matches.set(name, count(predicate, records)); // warm-up
+  const collectGarbage = (globalThis as { gc?: () => void }).gc; // npm run bench passes --expose-gc
   for (let round = 0; round < ROUNDS; round++) {
+    collectGarbage?.(); // each round starts from a clean heap, so one engine's garbage is not another's pause
     const rates = new Map<string, number>();
     for (let i = 0; i < engines.length; i++) {
       const [name, predicate] = engines[(round + i) % engines.length] as readonly [string, Predicate];

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { durationField, timestampField } from '../../../kfl/eval/calendar';
 import {
   addDuration, civilFromDays, daysFromCivil, describeDurationProblem, describeTimestampProblem, Duration, formatDuration,
@@ -54,6 +55,28 @@ describe('kfl/eval/time', () => {
       assert.deepEqual(problem('0001-01-01T00:00:00+01:00'), { kind: 'range' });
       assert.equal(problem('9999-12-31T23:59:59.999999999Z'), undefined);
     });
+  });
+
+  it('parses and prints every ms instant of the range as Date does (property)', () => {
+    const first = new Date(0); // Date.UTC would read year 1 as 1901
+    first.setUTCFullYear(1, 0, 1);
+    first.setUTCHours(0, 0, 0, 0);
+    const last = new Date(0);
+    last.setUTCFullYear(9999, 11, 31);
+    last.setUTCHours(23, 59, 59, 999);
+    fc.assert(fc.property(fc.integer({ min: first.getTime(), max: last.getTime() }), fc.integer({ min: -23 * 60, max: 23 * 60 }), (ms, offsetMinutes) => {
+      const iso = new Date(ms).toISOString(); // YYYY-MM-DDThh:mm:ss.sssZ
+      const t = ts(iso);
+      assert.equal(t.seconds * 1000 + t.nanos / 1e6, ms);
+      assert.equal(formatTimestamp(t), iso.replace(/\.?0+Z$/, 'Z')); // trailing zeros of the fraction trimmed
+      // The same instant written in another offset (when its local year still has four digits).
+      const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+      if (!/^\d{4}-/.test(local)) return;
+      const sign = offsetMinutes < 0 ? '-' : '+';
+      const abs = Math.abs(offsetMinutes);
+      const shifted = ts(`${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`);
+      assert.equal(shifted.seconds * 1000 + shifted.nanos / 1e6, ms);
+    }), { numRuns: 3_000 });
   });
 
   describe('parseDuration (Go syntax)', () => {
