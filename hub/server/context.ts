@@ -21,9 +21,12 @@ export function createContext(version: string, captures: CaptureIndex, snapshots
   return {
     version, captures, snapshots, cloud, log,
     workloads(snapshotId) {
-      if (snapshotId === undefined) return loadWorkloads(path.join(captures.root, WORKLOADS_FILE));
-      if (!snapshots.get(snapshotId)) throw notFound(`snapshot '${snapshotId}' not found`);
-      return loadWorkloads(path.join(snapshots.folderOf(snapshotId), WORKLOADS_FILE));
+      if (snapshotId !== undefined && !snapshots.get(snapshotId)) throw notFound(`snapshot '${snapshotId}' not found`);
+      const folder = snapshotId === undefined ? captures.root : snapshots.folderOf(snapshotId);
+      const loaded = loadWorkloads(path.join(folder, WORKLOADS_FILE));
+      // The answer's shape has no room for them, so problems with the file go to the log.
+      if (loaded.problems.length) log.warn('workloads-problems', { snapshot: snapshotId ?? null, problems: loaded.problems });
+      return loaded;
     },
   };
 }

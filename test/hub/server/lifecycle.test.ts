@@ -75,6 +75,17 @@ describe('Local Hub lifecycle: restarts, crashes, workloads, cloud', function ()
     assert.ok(all.every((x) => x.status !== 'in_progress'));
   });
 
+  it('delete_snapshot during the copy cancels it and leaves nothing behind', async () => {
+    const s = await hub.ok<Snapshot>('create_snapshot', { name: 'short-lived' });
+    assert.deepEqual(await hub.ok('delete_snapshot', { id: s.id }), { success: true, id: s.id, name: 'short-lived' });
+    assert.equal(existsSync(path.join(state, 'snapshots', s.id)), false);
+    assert.equal((await hub.call('get_snapshot', { id: s.id })).status, 404);
+    // A later snapshot completes normally: the cancelled job left no lock or half state behind.
+    const next = await hub.ok<Snapshot>('create_snapshot', { nodes: ['small'] });
+    assert.equal((await snapshotSettled(hub, next.id)).status, 'completed');
+    assert.equal(existsSync(path.join(state, 'snapshots', s.id)), false);
+  });
+
   describe('workloads', () => {
     it('list_workloads filters by namespace, labels, type, regex and resolves IPs at a time', async () => {
       const all = await hub.ok<ListWorkloadsResult>('list_workloads');
