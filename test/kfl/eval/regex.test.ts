@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { RE2JS } from 're2js';
 import { compileRegex, describeRegexProblem, validateRegex } from '../../../kfl/eval/regex';
 
 function matches(pattern: string, input: string): boolean {
@@ -89,6 +91,19 @@ describe('kfl/eval/regex', () => {
         assert.equal(validateRegex(pattern), undefined, pattern);
       }
     });
+  });
+
+  it('answers literal patterns exactly as the RE2 automaton does (property)', () => {
+    // Literal pieces, escaped punctuation and anchors, over a small alphabet so that matches occur.
+    const piece = fc.constantFrom('a', 'b', '/', '-', 'é', '😀', '\\.', '\\$', '\\^', '\\\\', '\\?', '.', '$', '^', '*');
+    const pattern = fc.tuple(fc.boolean(), fc.array(piece, { maxLength: 4 }), fc.boolean())
+      .map(([start, body, end]) => `${start ? '^' : ''}${body.join('')}${end ? '$' : ''}`);
+    const input = fc.array(fc.constantFrom('a', 'b', '/', '-', '.', '$', '^', '\\', '?', 'é', '😀', '\n'), { maxLength: 8 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(pattern, input, (p, s) => {
+      const result = compileRegex(p);
+      if (!result.ok) return;
+      assert.equal(result.test(s), RE2JS.compile(p).test(s), `${JSON.stringify(p)} on ${JSON.stringify(s)}`);
+    }), { numRuns: 5_000 });
   });
 
   it('matches in linear time where a backtracking engine explodes', () => {
