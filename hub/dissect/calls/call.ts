@@ -85,8 +85,9 @@ export interface CallDraft {
   url: string;
   status: number;
   httpVersion: string;
-  reqHeaders: [string, string][];
-  respHeaders: [string, string][];
+  /** Header sections as raw `Name: value` lines (HTTP/2 headers are written in this form too). */
+  reqFields: Uint8Array | null;
+  respFields: Uint8Array | null;
   reqHeaderBytes: number;
   respHeaderBytes: number;
   reqBody: BodyCapture | null;
@@ -109,7 +110,7 @@ export function newCall(proto: Proto, index: number, reqStartUs: number): CallDr
   return {
     proto, index, reqStartUs, reqEndUs: reqStartUs, respEndUs: 0, hasRequest: true, hasResponse: false,
     method: '', path: '', url: '', status: 0, httpVersion: '',
-    reqHeaders: [], respHeaders: [], reqHeaderBytes: 0, respHeaderBytes: 0, reqBody: null, respBody: null,
+    reqFields: null, respFields: null, reqHeaderBytes: 0, respHeaderBytes: 0, reqBody: null, respBody: null,
     reqSize: 0, respSize: 0, grpc: null, dns: null, tls: null, redis: null, postgresql: null, error: null, partial: false,
   };
 }

@@ -4,7 +4,6 @@
  * the bodies.
  */
 import { type CallDraft, latencyUs } from '../calls/call';
-import { cookieMap, headerMap, queryMap } from '../calls/httpFields';
 import { type Connection } from '../l4/connection';
 import { type Flow, flowState } from '../l4/flowTable';
 import { nearestRank } from '../query/percentiles';
@@ -36,11 +35,8 @@ export class RowWriter {
     const s = this.store;
     const extras: Extras = {};
     if (call.proto === 'http' || call.proto === 'grpc') {
-      extras.request_headers = headerMap(call.reqHeaders);
-      extras.response_headers = headerMap(call.respHeaders);
-      extras.request_cookies = cookieMap(call.reqHeaders, false);
-      extras.response_cookies = cookieMap(call.respHeaders, true);
-      extras.query_string = queryMap(call.url);
+      if (call.reqFields) extras.request_fields = call.reqFields;
+      if (call.respFields) extras.response_fields = call.respFields;
       if (call.reqBody?.encoding) extras.req_body_encoding = call.reqBody.encoding;
       if (call.respBody?.encoding) extras.resp_body_encoding = call.respBody.encoding;
     }

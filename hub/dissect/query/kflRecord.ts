@@ -5,6 +5,7 @@
  * query); the raw format builds every field that applies to the row.
  */
 import { analyze, childrenOf, type Expr } from '../../../kfl/index';
+import { queryMap } from '../calls/headerFields';
 import { EntryKind, RowFlag } from '../store/entryKind';
 import { type Extras } from '../store/extras';
 import { type RowView, type SideIdentity } from './rowView';
@@ -12,7 +13,6 @@ import { type RowView, type SideIdentity } from './rowView';
 type Loader = (v: RowView, row: number) => unknown;
 
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
-const EMPTY_MAP: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
   [EntryKind.Http]: 'HTTP', [EntryKind.Grpc]: 'GRPC', [EntryKind.Dns]: 'DNS', [EntryKind.Redis]: 'REDIS',
   [EntryKind.Postgresql]: 'POSTGRESQL', [EntryKind.Tls]: 'TLS', [EntryKind.Tcp]: 'TCP',
@@ -21,10 +21,6 @@ const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
 const str = (e: Extras, key: keyof Extras): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
 const num = (e: Extras, key: keyof Extras): number => (typeof e[key] === 'number' ? (e[key] as number) : 0);
 const list = (e: Extras, key: keyof Extras): readonly string[] => (Array.isArray(e[key]) ? (e[key] as string[]) : EMPTY_LIST);
-const map = (e: Extras, key: keyof Extras): Readonly<Record<string, string>> => {
-  const m = e[key];
-  return m !== undefined && typeof m === 'object' && !Array.isArray(m) && !(m instanceof Uint8Array) ? (m as Record<string, string>) : EMPTY_MAP;
-};
 
 function side(v: RowView, row: number, which: 'src' | 'dst'): Record<string, unknown> {
   const c = v.store.columns;
@@ -46,6 +42,7 @@ const isHttp = (v: RowView, r: number): boolean => v.kind(r) === EntryKind.Http 
 const l4 = (kind: EntryKind, udp: boolean): Loader => (v, r) => v.kind(r) === kind && v.isUdp(r) === udp;
 const ifKind = (kinds: EntryKind[], load: Loader): Loader => (v, r) => (kinds.includes(v.kind(r)) ? load(v, r) : undefined);
 const CONN_OR_FLOW = [EntryKind.Conn, EntryKind.Flow];
+const HTTP_KINDS = [EntryKind.Http, EntryKind.Grpc];
 
 function seconds(v: RowView, r: number): number {
   const c = v.store.columns;
@@ -91,13 +88,13 @@ export const LOADERS: ReadonlyMap<string, Loader> = new Map<string, Loader>([
   ['url', (v, r) => v.store.str(v.store.columns.url[r]!)],
   ['status_code', (v, r) => v.store.columns.status[r]!],
   ['http_version', (v, r) => v.store.str(v.store.columns.httpVersion[r]!)],
-  ['query_string', (v, r) => map(v.extras(r), 'query_string')],
-  ['request', (v, r) => ({ headers: map(v.extras(r), 'request_headers'), cookies: map(v.extras(r), 'request_cookies') })],
-  ['response', (v, r) => ({ headers: map(v.extras(r), 'response_headers'), cookies: map(v.extras(r), 'response_cookies') })],
-  ['request_headers_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.reqHeaderBytes[r]!)],
-  ['request_body_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.reqBodySize[r]!)],
-  ['response_headers_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.respHeaderBytes[r]!)],
-  ['response_body_size', ifKind([EntryKind.Http, EntryKind.Grpc], (v, r) => v.store.columns.respBodySize[r]!)],
+  ['query_string', ifKind(HTTP_KINDS, (v, r) => queryMap(v.store.str(v.store.columns.url[r]!)))],
+  ['request', ifKind(HTTP_KINDS, (v, r) => ({ headers: v.http(r).requestHeaders, cookies: v.http(r).requestCookies }))],
+  ['response', ifKind(HTTP_KINDS, (v, r) => ({ headers: v.http(r).responseHeaders, cookies: v.http(r).responseCookies }))],
+  ['request_headers_size', ifKind(HTTP_KINDS, (v, r) => v.store.columns.reqHeaderBytes[r]!)],
+  ['request_body_size', ifKind(HTTP_KINDS, (v, r) => v.store.columns.reqBodySize[r]!)],
+  ['response_headers_size', ifKind(HTTP_KINDS, (v, r) => v.store.columns.respHeaderBytes[r]!)],
+  ['response_body_size', ifKind(HTTP_KINDS, (v, r) => v.store.columns.respBodySize[r]!)],
   ['grpc_method', (v, r) => str(v.extras(r), 'grpc_method')],
   ['grpc_status', (v, r) => v.store.columns.grpcStatus[r]!],
   ['dns_questions', (v, r) => list(v.extras(r), 'dns_questions')],
@@ -160,6 +157,10 @@ export const LOADERS: ReadonlyMap<string, Loader> = new Map<string, Loader>([
   ['dns_resolutions', (v, r) => unique([str(v.extras(r), 'src_dns'), str(v.extras(r), 'dst_dns')])],
 ]);
 
+function isEmptyMap(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array) && Object.keys(value).length === 0;
+}
+
 function unique(values: string[]): string[] {
   return [...new Set(values.filter((s) => s !== ''))];
 }
@@ -202,7 +203,7 @@ export function rawRecord(view: RowView, row: number): Record<string, unknown> {
   for (const [name, load] of LOADERS) {
     const value = load(view, row);
     if (value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0)) continue;
-    if (value === EMPTY_MAP) continue;
+    if (isEmptyMap(value)) continue;
     out[name] = value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value;
   }
   return out;

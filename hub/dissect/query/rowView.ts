@@ -2,6 +2,7 @@
  * Read access to one row of a call store in the terms of the API: identity of both sides,
  * compact fields decoded on demand. Shared by the KFL record, the compact/full shapes and stats.
  */
+import { cookieMap, headerMap, parseFields, type StringMap } from '../calls/headerFields';
 import { type Identity, NO_IDENTITY } from '../calls/identity';
 import { type CallStore } from '../store/callStore';
 import { EntryKind, KIND_PROTO, RowFlag } from '../store/entryKind';
@@ -28,9 +29,21 @@ export function sideIdentity(identity: Identity | undefined): SideIdentity {
   return { pod: identity.name, podNamespace: identity.namespace, service: '', serviceNamespace: '', labels: identity.labels, resolved: true };
 }
 
+/** The HTTP maps of a row, parsed from its raw header sections when first asked for. */
+export interface HttpMaps {
+  requestHeaders: StringMap;
+  responseHeaders: StringMap;
+  requestCookies: StringMap;
+  responseCookies: StringMap;
+}
+
+const EMPTY_FIELDS = new Uint8Array(0);
+
 export class RowView {
   private cachedRow = -1;
   private cachedExtras: Extras | null = null;
+  private httpRow = -1;
+  private httpMaps: HttpMaps | null = null;
   private readonly sides: SideIdentity[];
 
   constructor(readonly store: CallStore) {
@@ -43,6 +56,17 @@ export class RowView {
       this.cachedRow = row;
     }
     return this.cachedExtras!;
+  }
+
+  http(row: number): HttpMaps {
+    if (row !== this.httpRow) {
+      const e = this.extras(row);
+      const req = parseFields(e.request_fields instanceof Uint8Array ? e.request_fields : EMPTY_FIELDS);
+      const resp = parseFields(e.response_fields instanceof Uint8Array ? e.response_fields : EMPTY_FIELDS);
+      this.httpMaps = { requestHeaders: headerMap(req), responseHeaders: headerMap(resp), requestCookies: cookieMap(req, false), responseCookies: cookieMap(resp, true) };
+      this.httpRow = row;
+    }
+    return this.httpMaps!;
   }
 
   src(row: number): SideIdentity {

@@ -36,10 +36,6 @@ export function compactCall(v: RowView, row: number): CallCompact {
 
 const text = (e: Extras, key: keyof Extras): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
 const strings = (e: Extras, key: keyof Extras): string[] => (Array.isArray(e[key]) ? [...(e[key] as string[])] : []);
-const headers = (e: Extras, key: keyof Extras): Record<string, string> => {
-  const m = e[key];
-  return m && typeof m === 'object' && !Array.isArray(m) && !(m instanceof Uint8Array) ? { ...(m as Record<string, string>) } : {};
-};
 
 /** The full call; bodies content-decoded and cut to `bodyCap` bytes. */
 export function fullCall(v: RowView, row: number, bodyCap = PREVIEW_BYTES): CallFull {
@@ -51,7 +47,7 @@ export function fullCall(v: RowView, row: number, bodyCap = PREVIEW_BYTES): Call
   const call: CallFull = {
     ...compactCall(v, row),
     conn_id: c.connId[row]!, flow_id: c.flowId[row]!, node_id: node, worker: node,
-    req_headers: headers(e, 'request_headers'), resp_headers: headers(e, 'response_headers'),
+    req_headers: { ...v.http(row).requestHeaders }, resp_headers: { ...v.http(row).responseHeaders },
     req_body: '', resp_body: '', req_size: c.reqSize[row]!, resp_size: c.respSize[row]!,
     stream: c.stream[row]!, end_ts: Math.floor(c.endUs[row]! / 1000),
   };

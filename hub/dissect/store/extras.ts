@@ -9,7 +9,7 @@ import { type StringTable } from './stringTable';
 
 /** Every key an entry's extras may carry, in code order (append only: codes are persisted). */
 export const EXTRA_KEYS = [
-  'request_headers', 'response_headers', 'request_cookies', 'response_cookies', 'query_string',
+  'request_fields', 'response_fields',
   'dns_questions', 'dns_answers', 'dns_question_types', 'dns_rcode',
   'grpc_service', 'grpc_method', 'grpc_message', 'grpc_request_messages', 'grpc_response_messages',
   'redis_command', 'redis_reply',

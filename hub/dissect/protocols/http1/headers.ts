@@ -1,4 +1,9 @@
-/** Parsing of an HTTP/1.x start line and header section (RFC 9112 §2–§5), tolerant like tshark. */
+/**
+ * HTTP/1.x heads (RFC 9112 §2–§5) read straight from the captured bytes. Only the start line and
+ * the few fields that frame the message are decoded here; the header section is kept as raw bytes
+ * (calls/headerFields.ts parses it when a query or a view needs the headers), so dissecting a
+ * call costs one copy of its head, not a string per header.
+ */
 
 export interface Http1Head {
   isResponse: boolean;
@@ -6,53 +11,86 @@ export interface Http1Head {
   target: string;
   version: string;
   status: number;
-  /** Lower-case names, values trimmed, in order (repeats kept). */
-  headers: [string, string][];
+  /** The header lines after the start line, raw (`Name: value` lines, CRLF or LF). */
+  fields: Uint8Array;
+  contentLength: string | undefined;
+  transferEncoding: string | undefined;
+  contentEncoding: string | undefined;
+  upgrade: string | undefined;
 }
 
 const METHOD = /^[A-Z][A-Z0-9_-]{0,31}$/;
+const STATUS_LINE = /^(HTTP\/\d\.\d) (\d{3})(?: .*)?$/;
+const VERSION = /^HTTP\/\d\.\d$/;
 
-/** Parses the text of a head (start line + header lines, without the empty line); null when malformed. */
-export function parseHead(text: string): Http1Head | null {
-  const lines = text.split(/\r?\n/);
-  const start = lines[0] ?? '';
-  const head: Http1Head = { isResponse: false, method: '', target: '', version: '', status: 0, headers: [] };
-  if (start.startsWith('HTTP/')) {
-    const m = /^(HTTP\/\d\.\d) (\d{3})(?: .*)?$/.exec(start);
+/** Lower-case ASCII of a byte (letters only). */
+function lower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+}
+
+/** Whether b[from, from + name.length) is `name` (given in lower case), ignoring ASCII case. */
+function nameIs(b: Uint8Array, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (lower(b[from + i]!) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+function text(b: Uint8Array, from: number, to: number): string {
+  return Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1');
+}
+
+/** Parses the head in b[0, end) (without the empty line); null when malformed. */
+export function parseHead(b: Uint8Array, end: number): Http1Head | null {
+  let lineEnd = b.indexOf(0x0a);
+  if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+  const startLine = Buffer.from(b.buffer, b.byteOffset, lineEnd > 0 && b[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd).toString('utf8');
+  const head: Http1Head = {
+    isResponse: false, method: '', target: '', version: '', status: 0, fields: new Uint8Array(0),
+    contentLength: undefined, transferEncoding: undefined, contentEncoding: undefined, upgrade: undefined,
+  };
+  if (startLine.startsWith('HTTP/')) {
+    const m = STATUS_LINE.exec(startLine);
     if (!m) return null;
     head.isResponse = true;
     head.version = m[1]!;
     head.status = Number(m[2]);
   } else {
-    const first = start.indexOf(' ');
-    const last = start.lastIndexOf(' ');
+    const first = startLine.indexOf(' ');
+    const last = startLine.lastIndexOf(' ');
     if (first <= 0 || last <= first) return null;
-    head.method = start.slice(0, first);
-    head.target = start.slice(first + 1, last);
-    head.version = start.slice(last + 1);
-    if (!METHOD.test(head.method) || !/^HTTP\/\d\.\d$/.test(head.version) || head.target === '') return null;
+    head.method = startLine.slice(0, first);
+    head.target = startLine.slice(first + 1, last);
+    head.version = startLine.slice(last + 1);
+    if (!METHOD.test(head.method) || !VERSION.test(head.version) || head.target === '') return null;
   }
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const colon = line.indexOf(':');
-    // Obsolete line folding continues the previous value.
-    if ((line[0] === ' ' || line[0] === '\t') && head.headers.length > 0) {
-      const prev = head.headers[head.headers.length - 1]!;
-      prev[1] = `${prev[1]} ${line.trim()}`;
-      continue;
+  const fieldsStart = Math.min(lineEnd + 1, end);
+  for (let at = fieldsStart; at < end;) {
+    let nl = b.indexOf(0x0a, at);
+    if (nl < 0 || nl > end) nl = end;
+    const stop = nl > at && b[nl - 1] === 0x0d ? nl - 1 : nl;
+    if (stop > at && b[at] !== 0x20 && b[at] !== 0x09) {
+      const colon = b.indexOf(0x3a, at);
+      if (colon <= at || colon >= stop) return null;
+      let nameEnd = colon;
+      while (nameEnd > at && (b[nameEnd - 1] === 0x20 || b[nameEnd - 1] === 0x09)) nameEnd--;
+      const first = lower(b[at]!);
+      // Only the fields that frame the message are decoded now.
+      if (first === 0x63 || first === 0x74 || first === 0x75) {
+        const value = (): string => text(b, colon + 1, stop).trim();
+        if (nameIs(b, at, nameEnd, 'content-length')) head.contentLength = join(head.contentLength, value());
+        else if (nameIs(b, at, nameEnd, 'transfer-encoding')) head.transferEncoding = join(head.transferEncoding, value());
+        else if (nameIs(b, at, nameEnd, 'content-encoding')) head.contentEncoding = join(head.contentEncoding, value());
+        else if (nameIs(b, at, nameEnd, 'upgrade')) head.upgrade = join(head.upgrade, value());
+      }
     }
-    if (colon <= 0) return null;
-    head.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+    at = nl + 1;
   }
+  head.fields = b.slice(fieldsStart, end);
   return head;
 }
 
-/** The value of a header (repeats joined with `, `), or undefined. */
-export function headerValue(headers: readonly [string, string][], name: string): string | undefined {
-  let value: string | undefined;
-  for (const [n, v] of headers) if (n === name) value = value === undefined ? v : `${value}, ${v}`;
-  return value;
+function join(prev: string | undefined, value: string): string {
+  return prev === undefined ? value : `${prev}, ${value}`;
 }
 
 /** Whether a comma-separated header (Transfer-Encoding, Connection, Upgrade) lists `token`. */

@@ -8,7 +8,7 @@ import { type CallDraft, newCall } from '../../calls/call';
 import { BodyCollector } from '../bodyCollector';
 import { type CallSink, type Direction, type StreamParser } from '../parser';
 import { Http2Parser } from '../http2/http2Parser';
-import { type Http1Head, hasToken, headerValue } from './headers';
+import { type Http1Head, hasToken } from './headers';
 import { BodyMode, MessageReader } from './messageReader';
 
 interface Exchange {
@@ -85,10 +85,10 @@ export class Http1Parser implements StreamParser {
     call.url = h.target;
     call.path = pathOf(h.target);
     call.httpVersion = h.version;
-    call.reqHeaders = h.headers;
+    call.reqFields = h.fields;
     call.reqHeaderBytes = headBytes;
-    const framing = framingOf(h.headers, false);
-    const ex: Exchange = { call, body: framing.mode === BodyMode.None ? null : new BodyCollector(headerValue(h.headers, 'content-encoding') ?? ''), requestDone: false };
+    const framing = framingOf(h, false);
+    const ex: Exchange = { call, body: framing.mode === BodyMode.None ? null : new BodyCollector(h.contentEncoding ?? ''), requestDone: false };
     this.reading = ex;
     this.exchanges.push(ex);
     return framing;
@@ -131,16 +131,19 @@ export class Http1Parser implements StreamParser {
     if (this.interim) return { mode: BodyMode.None, length: 0 };
     call.status = h.status;
     if (!call.httpVersion) call.httpVersion = h.version;
-    call.respHeaders = h.headers;
+    call.respFields = h.fields;
     call.respHeaderBytes = headBytes;
+    this.upgrade = h.upgrade;
     const noBody = call.method === 'HEAD' || h.status === 204 || h.status === 304 || h.status === 101 || (call.method === 'CONNECT' && h.status < 300);
-    const framing = noBody ? { mode: BodyMode.None, length: 0 } : framingOf(h.headers, true);
-    this.respBody = framing.mode === BodyMode.None ? null : new BodyCollector(headerValue(h.headers, 'content-encoding') ?? '');
+    const framing = noBody ? { mode: BodyMode.None, length: 0 } : framingOf(h, true);
+    this.respBody = framing.mode === BodyMode.None ? null : new BodyCollector(h.contentEncoding ?? '');
     return framing;
   }
 
   /** The response being read is an interim 1xx: it ends, the exchange waits for the final one. */
   private interim = false;
+  /** Upgrade header of the last final response (a 101 names the new protocol). */
+  private upgrade: string | undefined;
 
   private responseDone(tsUs: number, wire: number): void {
     const ex = this.answering;
@@ -166,7 +169,7 @@ export class Http1Parser implements StreamParser {
 
   private switchIfUpgraded(call: CallDraft): void {
     if (call.status === 101) {
-      const upgrade = (headerValue(call.respHeaders, 'upgrade') ?? '').toLowerCase();
+      const upgrade = (this.upgrade ?? '').toLowerCase();
       if (upgrade === 'h2c') {
         this.sink.detected('HTTP2');
         this.next = new Http2Parser(this.sink, { upgraded: true });
@@ -194,9 +197,9 @@ export class Http1Parser implements StreamParser {
 }
 
 /** Body framing of a message from its headers (RFC 9112 §6.3). */
-function framingOf(headers: readonly [string, string][], isResponse: boolean): { mode: BodyMode; length: number } {
-  if (hasToken(headerValue(headers, 'transfer-encoding'), 'chunked')) return { mode: BodyMode.Chunked, length: 0 };
-  const length = headerValue(headers, 'content-length');
+function framingOf(h: Http1Head, isResponse: boolean): { mode: BodyMode; length: number } {
+  if (hasToken(h.transferEncoding, 'chunked')) return { mode: BodyMode.Chunked, length: 0 };
+  const length = h.contentLength;
   if (length !== undefined) {
     const first = length.split(',')[0]!.trim();
     if (/^\d{1,15}$/.test(first)) return { mode: BodyMode.Length, length: Number(first) };

@@ -121,11 +121,11 @@ export class MessageReader {
     const headBytes = end.index + end.length;
     const used = headBytes - (this.headLength - take);
     const textEnd = end.index > 0 && this.head[end.index - 1] === 0x0d ? end.index - 1 : end.index;
-    const text = this.head.toString('utf8', 0, textEnd);
     this.headLength = 0;
-    const head = parseHead(text);
+    const head = parseHead(this.head, textEnd);
     if (!head) {
-      this.fail(`malformed ${/^HTTP\//.test(text) ? 'status line or header' : 'request line or header'}: ${JSON.stringify(text.slice(0, 60))}`);
+      const text = this.head.toString('latin1', 0, Math.min(textEnd, 60));
+      this.fail(`malformed ${text.startsWith('HTTP/') ? 'status line or header' : 'request line or header'}: ${JSON.stringify(text)}`);
       return at + used;
     }
     this.messageBytes += headBytes;

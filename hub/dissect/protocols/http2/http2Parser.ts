@@ -7,6 +7,7 @@
  */
 import { type CallDraft, newCall } from '../../calls/call';
 import { BodyCollector } from '../bodyCollector';
+import { fieldsBytes } from '../../calls/headerFields';
 import { type CallSink, type Direction, type StreamParser } from '../parser';
 import { GrpcFraming, grpcNames, isGrpcContentType } from './grpc';
 import {
@@ -30,6 +31,8 @@ interface H2Stream {
   reqGrpc: GrpcFraming | null;
   respGrpc: GrpcFraming | null;
   responseHeadersSeen: boolean;
+  /** Response headers and trailers so far (stored as raw fields when they change). */
+  respHeaders: [string, string][];
   requestEnded: boolean;
 }
 
@@ -161,7 +164,7 @@ export class Http2Parser implements StreamParser {
       else if (name[0] !== ':') regular.push([name, value]);
     }
     call.path = pathOnly(call.url);
-    call.reqHeaders = regular;
+    call.reqFields = fieldsBytes(regular);
     call.reqHeaderBytes = size;
     call.reqSize = size + 9;
     const contentType = valueOf(regular, 'content-type');
@@ -173,7 +176,7 @@ export class Http2Parser implements StreamParser {
     }
     s = {
       id, call, reqBody: new BodyCollector(valueOf(regular, 'content-encoding') ?? ''), respBody: null,
-      reqGrpc: grpc ? new GrpcFraming() : null, respGrpc: grpc ? new GrpcFraming() : null, responseHeadersSeen: false, requestEnded: false,
+      reqGrpc: grpc ? new GrpcFraming() : null, respGrpc: grpc ? new GrpcFraming() : null, responseHeadersSeen: false, respHeaders: [], requestEnded: false,
     };
     this.streams.set(id, s);
     if (end) this.requestEnd(s, tsUs);
@@ -188,7 +191,7 @@ export class Http2Parser implements StreamParser {
       call.hasRequest = false;
       call.partial = this.headersLost;
       if (!this.headersLost) call.error = { type: 'pair-not-found', msg: 'the request of this stream was not captured' };
-      s = { id, call, reqBody: null, respBody: null, reqGrpc: null, respGrpc: null, responseHeadersSeen: false, requestEnded: true };
+      s = { id, call, reqBody: null, respBody: null, reqGrpc: null, respGrpc: null, responseHeadersSeen: false, respHeaders: [], requestEnded: true };
       this.streams.set(id, s);
     }
     const call = s.call;
@@ -197,10 +200,11 @@ export class Http2Parser implements StreamParser {
     if (!s.responseHeadersSeen && !(status >= 100 && status < 200)) {
       s.responseHeadersSeen = true;
       call.status = Number.isFinite(status) ? status : 0;
-      call.respHeaders = headers.filter(([n]) => n[0] !== ':');
+      s.respHeaders = headers.filter(([n]) => n[0] !== ':');
+      call.respFields = fieldsBytes(s.respHeaders);
       call.respHeaderBytes = size;
-      s.respBody = new BodyCollector(valueOf(call.respHeaders, 'content-encoding') ?? '');
-      if (!call.grpc && isGrpcContentType(valueOf(call.respHeaders, 'content-type'))) {
+      s.respBody = new BodyCollector(valueOf(s.respHeaders, 'content-encoding') ?? '');
+      if (!call.grpc && isGrpcContentType(valueOf(s.respHeaders, 'content-type'))) {
         call.proto = 'grpc';
         const [service, method] = grpcNames(call.path);
         call.grpc = { service, method, status: -1, message: '', requestMessages: 0, responseMessages: 0 };
@@ -208,7 +212,8 @@ export class Http2Parser implements StreamParser {
       }
     } else if (s.responseHeadersSeen) {
       // Trailers: appended to the response headers (gRPC puts its status here).
-      for (const [n, v] of headers) if (n[0] !== ':') call.respHeaders.push([n, v]);
+      for (const [n, v] of headers) if (n[0] !== ':') s.respHeaders.push([n, v]);
+      call.respFields = fieldsBytes(s.respHeaders);
     }
     const grpcStatus = valueOf(headers, 'grpc-status');
     if (call.grpc && grpcStatus !== undefined && /^\d+$/.test(grpcStatus)) {

@@ -1,12 +1,42 @@
-/** HTTP-derived KFL maps: headers (lower-case, repeats joined), cookies and query parameters. */
+/**
+ * Header sections kept raw by the dissectors (`Name: value` lines) turned into what queries and
+ * views show: a map with lower-case names (repeats joined with `, `, obsolete line folding
+ * joined with a space), cookies and query parameters. Keys come from captured traffic, so every
+ * map has a null prototype.
+ */
 
 export type StringMap = Record<string, string>;
+
+/** The fields of a raw header section, in order. */
+export function parseFields(raw: Uint8Array): [string, string][] {
+  const out: [string, string][] = [];
+  const textOf = Buffer.from(raw.buffer, raw.byteOffset, raw.length).toString('utf8');
+  for (const line of textOf.split('\n')) {
+    const l = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (l === '') continue;
+    if ((l[0] === ' ' || l[0] === '\t') && out.length > 0) {
+      const prev = out[out.length - 1]!;
+      prev[1] = `${prev[1]} ${l.trim()}`;
+      continue;
+    }
+    const colon = l.indexOf(':');
+    if (colon <= 0) continue;
+    out.push([l.slice(0, colon).trim().toLowerCase(), l.slice(colon + 1).trim()]);
+  }
+  return out;
+}
+
+/** Header fields as raw lines (the form calls store); HTTP/2 headers are stored this way too. */
+export function fieldsBytes(headers: readonly [string, string][]): Uint8Array {
+  let s = '';
+  for (const [n, v] of headers) s += `${n}: ${v}\r\n`;
+  return Buffer.from(s, 'utf8');
+}
 
 export function headerMap(headers: readonly [string, string][]): StringMap {
   const map = Object.create(null) as StringMap;
   for (const [name, value] of headers) {
-    const key = name.toLowerCase();
-    map[key] = Object.prototype.hasOwnProperty.call(map, key) ? `${map[key]}, ${value}` : value;
+    map[name] = Object.prototype.hasOwnProperty.call(map, name) ? `${map[name]}, ${value}` : value;
   }
   return map;
 }
