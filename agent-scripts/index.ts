@@ -5,7 +5,7 @@
 export { lintScript } from './lint/linter';
 export { lintWorkspace, type ScriptFile } from './workspace/lintWorkspace';
 export { summarizeScript } from './workspace/summary';
-export { RULES, RULE_IDS, isRuleId, type RuleId, type RuleInfo, type Severity } from './rules';
+export { RULES, RULE_IDS, type RuleId, type RuleInfo, type Severity } from './rules';
 export type { Finding, Fix, LintOptions, ScriptSummary, TextEdit } from './types';
 export { LineMap, type LineColumn } from './text/lineMap';
 export { validateCron, type CronValidation, type CronProblem } from './cron/validate';

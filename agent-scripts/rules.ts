@@ -83,7 +83,3 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
-
-export function isRuleId(id: string): id is RuleId {
-  return Object.prototype.hasOwnProperty.call(RULES, id);
-}

@@ -18,7 +18,7 @@ export interface CronField {
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
-export const CRON_FIELDS: readonly CronField[] = [
+const CRON_FIELDS: readonly CronField[] = [
   { name: 'Second', min: 0, max: 59, allowsQuestion: false },
   { name: 'Minute', min: 0, max: 59, allowsQuestion: false },
   { name: 'Hour', min: 0, max: 23, allowsQuestion: false },

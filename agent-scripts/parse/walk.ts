@@ -81,8 +81,7 @@ export function walk(root: AnyNode, visitor: Visitor): void {
     nodes.push(node);
     parents.push(undefined);
     keys.push(undefined);
-    children.length = 0;
-    childKeysOf.length = 0;
+    let count = 0;
     let ordered = true;
     const record = node as unknown as Record<string, unknown>;
     for (const k of childKeys(node)) {
@@ -91,29 +90,23 @@ export function walk(root: AnyNode, visitor: Visitor): void {
       if (Array.isArray(value)) {
         for (const item of value) {
           if (!isNode(item)) continue;
-          if (children.length > 0 && item.start < children[children.length - 1]!.start) ordered = false;
-          children.push(item);
-          childKeysOf.push(k);
+          if (count > 0 && item.start < children[count - 1]!.start) ordered = false;
+          children[count] = item;
+          childKeysOf[count++] = k;
         }
       } else if (isNode(value)) {
-        if (children.length > 0 && value.start < children[children.length - 1]!.start) ordered = false;
-        children.push(value);
-        childKeysOf.push(k);
+        if (count > 0 && value.start < children[count - 1]!.start) ordered = false;
+        children[count] = value;
+        childKeysOf[count++] = k;
       }
     }
-    if (!ordered) {
-      const order = children.map((_, i) => i).sort((a, b) => children[a]!.start - children[b]!.start);
-      for (let i = order.length - 1; i >= 0; i--) {
-        nodes.push(children[order[i]!]!);
-        parents.push(node);
-        keys.push(childKeysOf[order[i]!]!);
-      }
-      continue;
-    }
-    for (let i = children.length - 1; i >= 0; i--) {
-      nodes.push(children[i]!);
+    // Rare (a template's quasis, a label after its body): sort this node's children only.
+    const order = ordered ? undefined : Array.from({ length: count }, (_, i) => i).sort((x, y) => children[x]!.start - children[y]!.start);
+    for (let i = count - 1; i >= 0; i--) {
+      const at = order ? order[i]! : i;
+      nodes.push(children[at]!);
       parents.push(node);
-      keys.push(childKeysOf[i]!);
+      keys.push(childKeysOf[at]!);
     }
   }
 }

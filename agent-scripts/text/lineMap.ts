@@ -19,10 +19,6 @@ export class LineMap {
     }
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   /** 1-based line of an offset (clamped into the text). */
   lineOf(offset: number): number {
     const target = Math.max(0, Math.min(offset, this.text.length));
@@ -40,10 +36,5 @@ export class LineMap {
     const line = this.lineOf(offset);
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     return { line, column: clamped - this.starts[line - 1]! + 1 };
-  }
-
-  /** Offset where a 1-based line starts. */
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
   }
 }

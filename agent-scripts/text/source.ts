@@ -25,12 +25,6 @@ export function significantChars(text: string, from: number, to: number): number
   return out;
 }
 
-/** The first significant character at or after `from` (before `to`), or -1. */
-export function nextSignificant(text: string, from: number, to = text.length): number {
-  const found = significantChars(text, from, Math.min(to, from + 4096));
-  return found.length > 0 ? found[0]! : -1;
-}
-
 /** Leading whitespace of the line containing `offset`. */
 export function indentationAt(text: string, offset: number): string {
   let start = offset;
