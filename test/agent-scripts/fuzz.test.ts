@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { type Finding, lintScript, summarizeScript } from '../../agent-scripts/index';
+import { completeAgentScript, type Finding, hoverAgentScript, lintScript, summarizeScript } from '../../agent-scripts/index';
 import { corpusWorkspaces } from './corpus';
 import { readFixture, SPEC_ENV } from './helpers';
 
@@ -57,7 +57,22 @@ function assertInside(text: string, findings: readonly Finding[]): void {
   }
 }
 
-describe('agent-scripts: fuzzing (20,000 mutated scripts)', () => {
+describe('agent-scripts: fuzzing (20,000 mutated scripts, 2,000 completions and hovers)', () => {
+  it('completion and hover at any offset of a mutated script: no crash, ranges inside the file', () => {
+    fc.assert(
+      fc.property(fc.nat(SEEDS.length - 1), fc.array(mutation, { maxLength: 4 }), fc.nat(), (index, ops, at) => {
+        const text = mutate(SEEDS[index]!, ops);
+        const offset = text.length === 0 ? 0 : at % (text.length + 1);
+        for (const item of completeAgentScript(text, offset, { envNames: SPEC_ENV })) {
+          assert.ok(item.start >= 0 && item.start <= item.end && item.end <= text.length);
+        }
+        const hover = hoverAgentScript(text, offset, { envNames: SPEC_ENV, timeZone: 'Asia/Kolkata', now: 0 });
+        if (hover) assert.ok(hover.start >= 0 && hover.start <= hover.end && hover.end <= text.length && hover.markdown.length > 0);
+      }),
+      { seed: 0xc0de, numRuns: 2_000 },
+    );
+  });
+
   for (let chunk = 0; chunk < CHUNKS; chunk++) {
     it(`chunk ${chunk + 1}/${CHUNKS}: no crash, every range inside the file`, () => {
       fc.assert(
