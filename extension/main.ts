@@ -2,16 +2,24 @@
 // lives in its own folder, registers its disposables on the context and returns what other
 // features need from it.
 import type * as vscode from 'vscode';
+import { type HubFeature, registerHub } from './connection/register';
 import { type KflLanguage, registerKflLanguage } from './language/register';
+import { registerSnapshots, type SnapshotsFeature } from './snapshots/register';
+import { registerToolRunner } from './tools/register';
 
 /** What activation returns: the API of the features, for each other and for the in-host tests. */
 export interface ExtensionApi {
   readonly kfl: KflLanguage;
+  readonly hub: HubFeature;
+  readonly snapshots: SnapshotsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const kfl = registerKflLanguage(context);
-  return { kfl };
+  const hub = registerHub(context);
+  const snapshots = registerSnapshots(context, hub);
+  registerToolRunner(context, hub);
+  return { kfl, hub, snapshots };
 }
 
 export function deactivate(): void {

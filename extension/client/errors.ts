@@ -71,8 +71,13 @@ export class HubError extends Error {
   }
 }
 
+/**
+ * Whether `e` is a HubError (of `kind`). By shape, not only by class: code bundled separately (the
+ * extension bundle, another feature's bundle, tests) has its own copy of the class.
+ */
 export function isHubError(e: unknown, kind?: HubErrorKind): e is HubError {
-  return e instanceof HubError && (kind === undefined || e.kind === kind);
+  const shaped = e instanceof HubError || (e instanceof Error && e.name === 'HubError' && typeof (e as { kind?: unknown }).kind === 'string');
+  return shaped && (kind === undefined || (e as HubError).kind === kind);
 }
 
 /** Capabilities of §1.4 that gate tools, for "Your role lacks `<capability>`" on a 403. */

@@ -3,7 +3,7 @@
  * and with each tool's unwrap rules (hub-api.md §5). Notes about arguments a Hub did not take come
  * back with the results that need them (a dropped BPF filter must not go unnoticed).
  */
-import { type LogicalArguments, schemaProperties } from './adapt';
+import { type DroppedArgument, type LogicalArguments, schemaProperties } from './adapt';
 import { findTool } from './descriptor';
 import { HubError, isHubError } from './errors';
 import { type CallOptions, type HubClient } from './hubClient';
@@ -37,6 +37,8 @@ export interface WithNotes<T> {
   readonly value: T;
   /** "This Hub's `x` does not take …" for every argument that was dropped. */
   readonly notes: readonly string[];
+  /** The dropped arguments by name (logical or exact), e.g. to refuse an export whose BPF filter was dropped. */
+  readonly dropped: readonly DroppedArgument[];
 }
 
 export interface ApiCallPage {
@@ -80,7 +82,7 @@ export class HubTools {
         start: request.window?.start, end: request.window?.end, nodes: request.nodes && request.nodes.length > 0 ? request.nodes : undefined,
       };
       const { result, adapted } = await this.client.call('create_snapshot', logical, { name: request.name || undefined, duration: request.duration }, options);
-      return { value: requireSnapshot(result, 'create_snapshot'), notes: adapted.dropped.map((d) => d.note) };
+      return { value: requireSnapshot(result, 'create_snapshot'), notes: adapted.dropped.map((d) => d.note), dropped: adapted.dropped };
     } finally {
       this._creating = false;
     }
@@ -98,7 +100,7 @@ export class HubTools {
     const { result, adapted } = await this.client.call('export_snapshot_pcap', logical, {}, options);
     const exported = parsePcapExport(result);
     if (!exported) throw new HubError({ kind: 'bad_response', tool: 'export_snapshot_pcap', message: `export_snapshot_pcap answered without a download path: ${JSON.stringify(result).slice(0, 200)}` });
-    return { value: exported, notes: adapted.dropped.map((d) => d.note) };
+    return { value: exported, notes: adapted.dropped.map((d) => d.note), dropped: adapted.dropped };
   }
 
   async listWorkloads(scope: string | undefined, filters: Readonly<Record<string, unknown>> = {}, options?: CallOptions): Promise<WorkloadInfo[]> {

@@ -238,6 +238,13 @@ describe('hub client against a fault injector', () => {
     assert.equal(hub.requestsTo('GET', '/api/mcp').length, 2);
   });
 
+  it('recognises a HubError from another bundle by its shape', () => {
+    const foreign = Object.assign(new Error('x'), { name: 'HubError', kind: 'timeout' });
+    assert.equal(isHubError(foreign, 'timeout'), true);
+    assert.equal(isHubError(foreign, 'busy'), false);
+    assert.equal(isHubError(Object.assign(new Error('x'), { kind: 'timeout' })), false);
+  });
+
   it('logs method, tool, status and milliseconds, never the token', async () => {
     hub.on('POST', CALL, (_q, res) => json(res, 200, { snapshots: [] }));
     await client().callTool('list_snapshots', {});

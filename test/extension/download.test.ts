@@ -9,7 +9,7 @@ import { HubClient } from '../../extension/client/hubClient';
 import { LocalHubProcess } from '../../extension/client/localHub';
 import { MemoryLogger } from '../../extension/client/log';
 import { dispositionName } from '../../extension/client/download';
-import { SMALL_PCAP, writeRepeatedCapture } from './support/captures';
+import { SMALL_PCAP, writeRepeatedCapture } from '../support/captures';
 import { FaultServer } from './support/faultServer';
 import { CLI, startTestHub, type TestHub } from './support/localHub';
 

@@ -10,7 +10,7 @@ import { CORE_TOOLS } from '../../extension/client/descriptor';
 import { isHubError } from '../../extension/client/errors';
 import { type SnapshotInfo } from '../../extension/client/model';
 import { hostFilter } from '../../extension/snapshots/hostFilter';
-import { packetTimes, PG_PCAP, SMALL_PCAP, tcpdumpFilter } from './support/captures';
+import { packetTimes, PG_PCAP, SMALL_PCAP, tcpdumpFilter } from '../support/captures';
 import { startTestHub, type TestHub } from './support/localHub';
 
 async function untilCompleted(hub: TestHub, key: string): Promise<SnapshotInfo> {

@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { CAPTURES_DIR } from '../../support/paths';
+import { CAPTURES_DIR } from './paths';
 
 export const SMALL_PCAP = path.join(CAPTURES_DIR, 'small.pcap');
 export const PG_PCAP = path.join(CAPTURES_DIR, 'pg.pcap');
