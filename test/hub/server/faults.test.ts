@@ -85,7 +85,7 @@ describe('damaged captures: 1,000 mutated files', function () {
     hub = await HubProcess.start(['--captures', captures, '--state', path.join(tmp.dir, 'state')]);
   });
   after(async () => {
-    await hub.stop();
+    await hub?.stop();
     tmp.cleanup();
   });
 

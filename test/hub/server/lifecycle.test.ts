@@ -33,7 +33,7 @@ describe('Local Hub lifecycle: restarts, crashes, workloads, cloud', function ()
     hub = await start();
   });
   after(async () => {
-    await hub.stop();
+    await hub?.stop();
     tmp.cleanup();
   });
 

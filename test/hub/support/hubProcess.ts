@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { HEADER_AUTHORIZATION, HEADER_CAPTURE, type HubReadyLine } from '../../../protocol/hubApi';
@@ -10,6 +11,23 @@ export interface HubResponse<T = unknown> {
   status: number;
   body: T;
   headers: Headers;
+}
+
+let cliCopy: string | undefined;
+
+/**
+ * dist/cli.js, copied once per test run: a build started meanwhile (another suite, a watcher)
+ * empties dist/ while it works, which must not make a Hub fail to start half-way through.
+ */
+function cliBundle(): string {
+  if (cliCopy) return cliCopy;
+  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'node scripts/build.mjs' first`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'hub-cli-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  cliCopy = path.join(dir, 'cli.js');
+  copyFileSync(cli, cliCopy);
+  return cliCopy;
 }
 
 /** A `node dist/cli.js hub` child process, reached over real HTTP. */
@@ -24,8 +42,7 @@ export class HubProcess {
 
   /** Starts the Hub and resolves when its ready line arrives on stdout. */
   static async start(args: string[], token: string | null = 'test-token'): Promise<HubProcess> {
-    const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
-    if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'node scripts/build.mjs' first`);
+    const cli = cliBundle();
     const env = { ...process.env };
     delete env.LOCAL_HUB_TOKEN;
     if (token !== null) env.LOCAL_HUB_TOKEN = token;
