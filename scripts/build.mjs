@@ -3,7 +3,8 @@
 //   language-server/main.ts  -> dist/language-server.js  (standalone LSP server over stdio)
 //   cli/main.ts              -> dist/cli.js              (command line: kfl, hub, dissect, export, lint-scripts)
 //   webviews/<view>/main.ts  -> dist/webviews/<view>.js  (browser bundles; notebook renderers as ES modules)
-// Flags: --watch (rebuild on change, problem-matcher friendly output), --production (minify, no source maps).
+// Flags: --watch (rebuild on change, problem-matcher friendly output), --production (minify, no source maps),
+// --clean (empty dist/ first; off by default so a rebuild never pulls files from under a running Hub or test).
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const clean = process.argv.includes('--clean');
 
 /** Webview folders whose bundle is loaded as an ES module (notebook renderers must export activate()). */
 const ES_MODULE_WEBVIEWS = new Set(['renderer']);
@@ -69,7 +71,7 @@ const problemMatcher = {
 };
 
 async function main() {
-  if (!watch) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  if (clean) rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   const all = configs();
   if (watch) {
     const contexts = await Promise.all(all.map((c) => esbuild.context({ ...c, plugins: [problemMatcher] })));
