@@ -7,7 +7,8 @@ import { type Boundaries, type TimeWindow } from '../client/model';
 
 export const MARGIN_MS = 15 * 60_000;
 
-export type WindowFit = 'inside' | 'partial' | 'outside' | 'no-data';
+/** `covers`: the window holds all of the data and more (nothing is cut off). */
+export type WindowFit = 'inside' | 'covers' | 'partial' | 'outside' | 'no-data';
 
 export interface WindowCheck {
   readonly fit: WindowFit;
@@ -32,6 +33,9 @@ export function checkWindow(window: TimeWindow, boundaries: Boundaries, zone: st
   const range = `${formatLocalWithUtc(data.start, zone)} – ${formatLocalWithUtc(data.end, zone)}`;
   if (window.end < data.start || window.start > data.end) {
     return { fit: 'outside', data, message: `The window does not overlap the data of ${scope} (${range})` };
+  }
+  if (window.start <= data.start && window.end >= data.end) {
+    return { fit: 'covers', data, message: `Covers all the data of ${scope} (${range})` };
   }
   if (window.start < data.start || window.end > data.end) {
     return { fit: 'partial', data, message: `The window reaches beyond the data of ${scope} (${range}); the Hub clips it` };

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { type JsonSchema, type ToolDescriptor } from '../../protocol/hubApi';
 import { declaredType, schemaProperties } from '../client/adapt';
-import { arr, asObject, parseJson, prop, str, strings } from '../client/json';
+import { arr, asObject, prop, str, strings } from '../client/json';
+import { valueOf } from './schemaValues';
 
 interface Property {
   readonly name: string;
@@ -20,40 +21,6 @@ export function toolProperties(tool: ToolDescriptor): Property[] {
   return Object.keys(properties)
     .map((name) => ({ name, schema: (asObject(prop(properties, name)) ?? {}) as JsonSchema, required: required.has(name) }))
     .sort((a, b) => Number(b.required) - Number(a.required));
-}
-
-/** The typed value of text for a property, or a message saying what is wrong with it. */
-export function valueOf(text: string, schema: JsonSchema): { value: unknown } | { problem: string } {
-  const type = declaredType(schema);
-  const trimmed = text.trim();
-  switch (type) {
-    case 'integer':
-    case 'number': {
-      const n = Number(trimmed);
-      if (trimmed === '' || !Number.isFinite(n)) return { problem: `Expected ${type === 'integer' ? 'an integer' : 'a number'}` };
-      if (type === 'integer' && !Number.isInteger(n)) return { problem: 'Expected an integer' };
-      const min = typeof schema.minimum === 'number' ? schema.minimum : undefined;
-      const max = typeof schema.maximum === 'number' ? schema.maximum : undefined;
-      if (min !== undefined && n < min) return { problem: `At least ${min}` };
-      if (max !== undefined && n > max) return { problem: `At most ${max}` };
-      return { value: n };
-    }
-    case 'array': {
-      if (trimmed.startsWith('[')) {
-        const parsed = parseJson(trimmed);
-        return parsed.ok && Array.isArray(parsed.value) ? { value: parsed.value } : { problem: 'Expected a JSON array or comma-separated values' };
-      }
-      return { value: trimmed === '' ? [] : trimmed.split(',').map((s) => s.trim()).filter((s) => s !== '') };
-    }
-    case 'object': {
-      const parsed = parseJson(trimmed || '{}');
-      return parsed.ok && asObject(parsed.value) ? { value: parsed.value } : { problem: 'Expected a JSON object, e.g. {"app": "payment"}' };
-    }
-    case 'boolean':
-      return trimmed === 'true' || trimmed === 'false' ? { value: trimmed === 'true' } : { problem: 'Expected true or false' };
-    default:
-      return { value: text };
-  }
 }
 
 function describe(p: Property): string {

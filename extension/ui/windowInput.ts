@@ -53,9 +53,10 @@ export function askWindow(question: WindowQuestion): Promise<WindowAnswer | unde
     }
     answer = { window: parsed.window, notes: parsed.notes };
     const fit = question.boundaries ? checkWindow(parsed.window, question.boundaries, question.zone, question.nodes) : undefined;
-    const warnings = [...parsed.notes, ...(fit?.message ? [fit.message] : [])];
+    const warnings = [...parsed.notes, ...(fit?.message && fit.fit !== 'covers' ? [fit.message] : [])];
+    // One line: the input's message does not keep line breaks.
     box.validationMessage = {
-      message: [`→ ${describeWindow(parsed.window, question.zone)}`, ...warnings].join('\n'),
+      message: [describeWindow(parsed.window, question.zone), ...warnings, ...(fit?.fit === 'covers' ? [fit.message] : [])].join('  ·  '),
       severity: warnings.length > 0 ? vscode.InputBoxValidationSeverity.Warning : vscode.InputBoxValidationSeverity.Info,
     };
   };

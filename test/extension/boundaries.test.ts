@@ -11,6 +11,8 @@ describe('window against the data boundaries', () => {
   it('tells inside, partial, outside and no data, per chosen nodes', () => {
     assert.equal(checkWindow({ start: 2_000_000, end: 3_000_000 }, BOUNDARIES, 'UTC').fit, 'inside');
     assert.equal(checkWindow({ start: 2_000_000, end: 6_000_000 }, BOUNDARIES, 'UTC', ['a']).fit, 'partial');
+    assert.equal(checkWindow({ start: 0, end: 6_000_000 }, BOUNDARIES, 'UTC', ['a']).fit, 'covers');
+    assert.equal(checkWindow({ start: 1_000_000, end: 5_000_000 }, BOUNDARIES, 'UTC', ['a']).fit, 'covers');
     const outside = checkWindow({ start: 6_000_000, end: 7_000_000 }, BOUNDARIES, 'UTC', ['a']);
     assert.equal(outside.fit, 'outside');
     assert.match(outside.message ?? '', /does not overlap the data of the chosen nodes \(1970-01-01 00:16:40 UTC/);

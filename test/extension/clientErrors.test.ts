@@ -2,6 +2,8 @@
 // the local Hub cannot produce is produced here, and every assertion names the kind and text the
 // person would see.
 import assert from 'node:assert/strict';
+import { checkHub, type HubStatus } from '../../extension/client/check';
+import { CORE_TOOLS } from '../../extension/client/descriptor';
 import { type HubError, isHubError } from '../../extension/client/errors';
 import { HubClient, type HubClientOptions } from '../../extension/client/hubClient';
 import { MemoryLogger } from '../../extension/client/log';
@@ -251,5 +253,47 @@ describe('hub client against a fault injector', () => {
     assert.ok(log.lines.some((l) => /^info tools\/call list_snapshots 200 \d+ ms$/.test(l)), log.lines.join('\n'));
     assert.ok(log.lines.some((l) => /^info GET \/mcp 200 \d+ ms$/.test(l)));
     assert.ok(!log.lines.join('\n').includes(TOKEN));
+  });
+});
+
+describe('Check Hub (§5.1) against a fault injector', () => {
+  let hub: FaultServer;
+  afterEach(async () => {
+    await hub.close();
+  });
+  const check = (): Promise<HubStatus> => checkHub(new HubClient({ baseUrl: hub.url, credentials: () => ({}), log: new MemoryLogger() }), { auth: 'none', now: () => 42 });
+
+  it('is ok with every core tool, degraded naming the missing ones', async () => {
+    hub = await FaultServer.start(CORE_TOOLS.map((t) => toolWith(t, {})));
+    assert.deepEqual(await check().then((s) => [s.state, s.toolCount, s.missingCoreTools, s.checkedAt]), ['ok', 6, [], 42]);
+    hub.on('GET', '/api/mcp', (_q, res) => json(res, 200, { name: 'h', version: '52.3', tools: [toolWith('list_snapshots', {})] }));
+    const degraded = await check();
+    assert.equal(degraded.state, 'degraded');
+    assert.deepEqual(degraded.missingCoreTools, CORE_TOOLS.filter((t) => t !== 'list_snapshots'));
+    assert.deepEqual(degraded.hub, { name: 'h', version: '52.3' });
+  });
+
+  it('reads live dissection and capabilities when offered', async () => {
+    hub = await FaultServer.start([...CORE_TOOLS.map((t) => toolWith(t, {})), toolWith('get_l7_data_boundaries', {})]);
+    hub.on('POST', '/api/mcp/tools/call', (_q, res) => json(res, 200, { dissection_enabled: false, cluster: {}, nodes: [] }));
+    hub.on('GET', '/api/whoami', (_q, res) => json(res, 200, { role: 'viewer', capabilities: ['snapshot:read'] }));
+    const status = await check();
+    assert.equal(status.dissectionEnabled, false);
+    assert.deepEqual(status.capabilities, ['snapshot:read']);
+  });
+
+  it('turns failures into states: unreachable, auth_required, not_a_hub, unsupported_hub', async () => {
+    hub = await FaultServer.start();
+    hub.on('GET', '/api/echo', (_q, res) => text(res, 502, 'bad gateway'));
+    assert.equal((await check()).state, 'unreachable');
+    hub.on('GET', '/api/echo', (_q, res) => text(res, 302, '', { location: '/sso' }));
+    assert.equal((await check()).state, 'auth_required');
+    hub.on('GET', '/api/echo', (_q, res) => json(res, 200, {}));
+    hub.on('GET', '/api/mcp', (_q, res) => text(res, 404, 'no'));
+    assert.equal((await check()).state, 'not_a_hub');
+    hub.on('GET', '/api/mcp', (_q, res) => json(res, 200, { name: 'old', endpoints: [] }));
+    const old = await check();
+    assert.equal(old.state, 'unsupported_hub');
+    assert.match(old.error?.message ?? '', /Unsupported Hub version/);
   });
 });

@@ -2,7 +2,7 @@
  * Create Snapshot…: a name, the nodes (all by default) and a window typed in local time, converted
  * to UTC and checked against the data boundaries before `create_snapshot` is called (hub-api.md
  * §5.6, §7). The window is confirmed only when something needs a look: an ambiguity the parser
- * resolved, or a window reaching beyond the data — with "+15 min margin" one click away.
+ * resolved, or a window outside the data — with "+15 min margin" one click away.
  */
 import * as vscode from 'vscode';
 import { type Boundaries, type SnapshotInfo, type TimeWindow } from '../../client/model';
@@ -87,7 +87,9 @@ async function createInteractively(context: SnapshotCommandContext): Promise<Cre
 /** The window as sent, after a look when needed; 'edit' to type it again. */
 async function confirmWindow(window: TimeWindow, notes: readonly string[], boundaries: Boundaries, nodes: readonly string[] | undefined, zone: string): Promise<TimeWindow | 'edit' | undefined> {
   const fit = checkWindow(window, boundaries, zone, nodes);
-  if (notes.length === 0 && fit.fit === 'inside') return window;
+  // A window reaching past the data is clipped by the Hub (the preview said so already); one that
+  // misses the data, or that the parser had to interpret, gets a look first.
+  if (notes.length === 0 && fit.fit !== 'outside' && fit.fit !== 'no-data') return window;
   const margin = withMargin(window);
   const items: (vscode.QuickPickItem & { choice: TimeWindow | 'edit' })[] = [
     { label: '$(check) Create', detail: describeWindow(window, zone), choice: window },
@@ -119,7 +121,8 @@ async function create(
   const said = [...allNotes, ...snapshot.warnings];
   context.hub.log.info(`created snapshot ${snapshot.key} '${snapshot.name}'${request.window ? ` for ${request.window.start}–${request.window.end} (UTC ms)` : ''}${said.length ? `: ${said.join('; ')}` : ''}`);
   const message = `Snapshot '${snapshot.name}' is being created${request.window ? ` for ${describeWindow(request.window, context.hub.zone())}` : ''}.`;
-  if (said.length > 0) void vscode.window.showWarningMessage(`${message} ${said.join(' ')}`);
-  else void vscode.window.showInformationMessage(message);
+  // The Hub's own warnings say how it clipped the window to the data: worth reading, not alarming.
+  if (allNotes.length > 0) void vscode.window.showWarningMessage(`${message} ${said.join(' ')}`);
+  else void vscode.window.showInformationMessage([message, ...snapshot.warnings].join(' '));
   return { snapshot, requested: request.window, notes: allNotes };
 }

@@ -1,0 +1,128 @@
+// The main job as a person does it, in Chromium: open the Kubeshark view on a folder with
+// captures, see the Hub's boundaries, create a snapshot from the palette with the live UTC
+// preview, find it completed in the tree, and export a BPF-filtered PCAP from its context menu.
+// The screenshots are the README's (docs/images/) when KUBESHARK_UPDATE_DOCS_IMAGES=1.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Locator, type Page } from 'playwright-core';
+import { PG_PCAP, SMALL_PCAP } from '../support/captures';
+import { REPO_ROOT } from '../support/paths';
+import { Workbench } from './support/workbench';
+
+const UI_TIMEOUT_MS = 30_000;
+const DOCS_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
+
+/** A workspace with `captures/` (the default folder of the embedded local Hub) and a fixed zone. */
+function workspace(): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'ui-snapshots-'));
+  mkdirSync(path.join(folder, 'captures'));
+  for (const file of [SMALL_PCAP, PG_PCAP]) copyFileSync(file, path.join(folder, 'captures', path.basename(file)));
+  mkdirSync(path.join(folder, '.vscode'));
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify({ 'kubeshark.timeZone': 'Asia/Kolkata' }, null, 2)}\n`);
+  return folder;
+}
+
+async function shot(workbench: Workbench, name: string): Promise<void> {
+  await workbench.screenshot(name);
+  if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    await workbench.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
+  }
+}
+
+/** Waits until the element's animations (a menu fading in) have finished. */
+async function settled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction((s) => document.querySelector(s)?.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') ?? false, selector);
+}
+
+describe('Snapshots view (UI)', function () {
+  this.timeout(240_000);
+  let folder: string;
+  before(() => {
+    folder = workspace();
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('shows boundaries, creates a snapshot with a UTC preview and exports a filtered PCAP', async () => {
+    const workbench = await Workbench.open({ folder });
+    const page = workbench.page;
+    const quickInput = page.locator('.quick-input-widget');
+    const title = (text: string | RegExp): Locator => quickInput.locator('.quick-input-title', { hasText: text });
+    const input = quickInput.locator('input.input');
+
+    await page.locator('.activitybar .action-item a[aria-label^="Kubeshark"]').click();
+    // A wider side bar, so the tree's descriptions (sizes, windows in local time) fit the screenshots.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      const edge = { x: sidebar.x + sidebar.width + 1, y: sidebar.y + sidebar.height / 2 };
+      await page.mouse.move(edge.x, edge.y);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + 330, edge.y, { steps: 5 });
+      await page.mouse.up();
+    }
+    const rows = page.locator('.pane-body .monaco-list-row');
+    await rows.filter({ hasText: 'All nodes' }).waitFor({ timeout: UI_TIMEOUT_MS * 2 });
+    await rows.filter({ hasText: 'small' }).first().waitFor();
+    assert.match(await rows.filter({ hasText: 'small' }).first().innerText(), /IST/);
+    await page.locator('.welcome-view-content', { hasText: 'No snapshots yet' }).waitFor();
+    await shot(workbench, 'hub-view');
+
+    // Create Snapshot… from the palette: name, nodes (all), window with its live preview.
+    await page.keyboard.press('F1');
+    await input.fill('>Kubeshark: Create Snapshot');
+    await quickInput.locator('.monaco-list-row', { hasText: 'Kubeshark: Create Snapshot…' }).first().click();
+    await title(/1\/3/).waitFor();
+    await input.fill('checkout-outage');
+    await page.keyboard.press('Enter');
+    await title(/2\/3/).waitFor();
+    await page.keyboard.press('Enter');
+    await title(/3\/3/).waitFor();
+    const preview = quickInput.locator('.quick-input-message', { hasText: '→' });
+    await preview.waitFor();
+    assert.match(await preview.innerText(), /IST \(.*UTC\) → .*IST \(.*UTC\).*Covers all the data of the Hub/);
+    await shot(workbench, 'create-snapshot');
+    await page.keyboard.press('Enter');
+
+    const snapshotRow = rows.filter({ hasText: 'checkout-outage' }).first();
+    await snapshotRow.locator('.codicon-pass-filled').waitFor({ timeout: UI_TIMEOUT_MS });
+    await snapshotRow.click();
+    await page.keyboard.press('ArrowRight');
+    await rows.filter({ hasText: 'packets' }).first().waitFor();
+    await shot(workbench, 'snapshots-tree');
+
+    // Export PCAP… from the context menu, with a BPF filter.
+    await snapshotRow.click({ button: 'right' });
+    const menu = page.locator('.context-view .monaco-menu');
+    await menu.locator('.action-label', { hasText: 'Export PCAP…' }).waitFor();
+    await settled(page, '.context-view');
+    await shot(workbench, 'snapshot-menu');
+    await menu.locator('.action-label', { hasText: 'Export PCAP…' }).click();
+    await title(/nodes/).waitFor();
+    await page.keyboard.press('Enter');
+    await title(/sub-window/).waitFor();
+    await page.keyboard.press('Enter');
+    await title('Export PCAP: filter').waitFor();
+    await quickInput.locator('.monaco-list-row', { hasText: 'Type a BPF filter' }).click();
+    await title('Export PCAP: BPF filter').waitFor();
+    await input.fill('tcp port 6379 or port 53');
+    await shot(workbench, 'export-bpf');
+    await page.keyboard.press('Enter');
+    // The save dialog (VS Code's own in the browser) proposes <snapshot>_<UTC window>_<filter>.pcap.
+    await title(/^Export PCAP$/).waitFor();
+    // The dialog shows the folder first and adds the proposed name a moment later.
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? '').endsWith('.pcap'));
+    const proposed = await input.inputValue();
+    assert.match(proposed, /checkout-outage_\d{8}T\d{6}Z-\d{8}T\d{6}Z_tcp-port-6379-or-port-53\.pcap$/);
+    await page.keyboard.press('Enter');
+    const center = await workbench.notifications();
+    await center.locator('.notification-list-item', { hasText: 'Exported' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await center.locator('.notification-list-item', { hasText: 'Exporting' }).waitFor({ state: 'detached' });
+    await shot(workbench, 'export-done');
+    const exported = readdirSync(folder).filter((f) => f.endsWith('.pcap'));
+    assert.deepEqual(exported, [path.basename(proposed)]);
+    assert.ok(existsSync(path.join(folder, exported[0]!)));
+    await workbench.close();
+  });
+});
