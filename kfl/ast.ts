@@ -205,6 +205,61 @@ export type Expr =
 
 export type ExprKind = Expr['kind'];
 
+/**
+ * Calls `visit(child, context)` on each direct sub-expression of `node`, in source order, without
+ * allocating: the parser and checker walk every node, and a module-level `visit` with a
+ * `context` needs no closure per call (see `childrenOf` for an array).
+ */
+export function forEachChild<C>(node: Expr, visit: (child: Expr, context: C) => void, context: C): void {
+  switch (node.kind) {
+    case 'literal':
+    case 'ident':
+    case 'missing':
+      return;
+    case 'select':
+    case 'unary':
+      visit(node.operand, context);
+      return;
+    case 'index':
+      visit(node.operand, context);
+      visit(node.index, context);
+      return;
+    case 'call':
+      if (node.target) visit(node.target, context);
+      for (const arg of node.args) visit(arg, context);
+      return;
+    case 'binary':
+      visit(node.left, context);
+      visit(node.right, context);
+      return;
+    case 'conditional':
+      visit(node.condition, context);
+      visit(node.whenTrue, context);
+      visit(node.whenFalse, context);
+      return;
+    case 'list':
+      for (const element of node.elements) visit(element, context);
+      return;
+    case 'map':
+      for (const entry of node.entries) {
+        visit(entry.key, context);
+        visit(entry.value, context);
+      }
+      return;
+    case 'has':
+      visit(node.argument, context);
+      return;
+    case 'comprehension':
+      visit(node.target, context);
+      if (node.predicate) visit(node.predicate, context);
+      if (node.transform) visit(node.transform, context);
+      return;
+    case 'error':
+      for (const child of node.children) visit(child, context);
+      return;
+  }
+}
+
 /** The direct sub-expressions of `node`, in source order. */
 export function childrenOf(node: Expr): readonly Expr[] {
   switch (node.kind) {

@@ -59,6 +59,7 @@ export interface FieldInfo {
 export class Schema {
   private readonly _byPath: ReadonlyMap<string, FieldInfo>;
   private readonly _byParent: ReadonlyMap<string, readonly FieldInfo[]>;
+  private readonly _byParentAndName: ReadonlyMap<string, ReadonlyMap<string, FieldInfo>>;
 
   private constructor(byPath: Map<string, FieldInfo>) {
     this._byPath = byPath;
@@ -69,6 +70,7 @@ export class Schema {
       else byParent.set(info.parent, [info]);
     }
     this._byParent = byParent;
+    this._byParentAndName = new Map([...byParent].map(([parent, members]) => [parent, new Map(members.map((m) => [m.name, m]))]));
   }
 
   /** Builds a schema from specs; later specs replace earlier ones with the same path. Invalid specs are skipped. */
@@ -86,6 +88,11 @@ export class Schema {
   /** Fields directly inside the object at `parent`; `''` lists the top-level names. */
   members(parent: string): readonly FieldInfo[] {
     return this._byParent.get(parent) ?? [];
+  }
+
+  /** The field `name` directly inside the object at `parent` (`''` for top level). */
+  member(parent: string, name: string): FieldInfo | undefined {
+    return this._byParentAndName.get(parent)?.get(name);
   }
 
   /** Every entry, in declaration order. */

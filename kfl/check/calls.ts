@@ -15,7 +15,7 @@ export function checkCall(ctx: CheckContext, node: CallExpr): KflType {
   if (!node.target && reportV1Helper(ctx, node)) return Types.error;
   if (MACROS.has(name)) return malformedMacro(ctx, node);
   const decl = FUNCTIONS.get(name);
-  const overloads = decl?.overloads.filter((o) => (o.receiver !== undefined) === (node.target !== undefined)) ?? [];
+  const overloads = decl ? overloadsOf(decl, node.target !== undefined) : [];
   if (!decl || overloads.length === 0) {
     if (node.target) ctx.check(node.target);
     node.args.forEach((a) => ctx.check(a));
@@ -25,7 +25,16 @@ export function checkCall(ctx: CheckContext, node: CallExpr): KflType {
   const receiver = node.target ? ctx.check(node.target) : undefined;
   const args = node.args.map((a) => ctx.check(a));
   if (receiver?.kind === 'error') return commonResult(overloads);
-
+  const matches = matchOverloads(overloads, receiver, args);
+  if (matches.length > 0) {
+    if (matches.length === 1) {
+      ctx.setOverload(node, matches[0].overload);
+      checkLiteralArguments(ctx, node, matches[0].overload);
+    }
+    if (decl.status === 'unconfirmed') ctx.sink.report('kfl/unconfirmed', node.function, { topic: 'function', function: name }, [], 'info');
+    return resultOf(matches);
+  }
+  // No overload fits: say why, in the order a person reads the call (receiver, count, arguments).
   const byReceiver = receiver === undefined ? overloads : overloads.filter((o) => fits(o.receiver!, receiver, new Map()));
   if (byReceiver.length === 0) {
     reportReceiver(ctx, node, decl, overloads, receiver!);
@@ -36,17 +45,17 @@ export function checkCall(ctx: CheckContext, node: CallExpr): KflType {
     reportArity(ctx, node, name, counts, args.length, decl.paramNames, decl);
     return commonResult(byReceiver);
   }
-  const matches = matchOverloads(byReceiver, receiver, args);
-  if (matches.length === 0) {
-    if (!args.some((a) => a.kind === 'error')) reportArgumentMismatch(ctx, node, decl, byReceiver.filter((o) => o.params.length === args.length), args);
-    return commonResult(byReceiver);
-  }
-  if (matches.length === 1) {
-    ctx.setOverload(node, matches[0].overload);
-    checkLiteralArguments(ctx, node, matches[0].overload);
-  }
-  if (decl.status === 'unconfirmed') ctx.sink.report('kfl/unconfirmed', node.function, { topic: 'function', function: name }, [], 'info');
-  return resultOf(matches);
+  if (!args.some((a) => a.kind === 'error')) reportArgumentMismatch(ctx, node, decl, byReceiver.filter((o) => o.params.length === args.length), args);
+  return commonResult(byReceiver);
+}
+
+const partitions = new Map<FunctionDecl, { methods: OverloadDecl[]; globals: OverloadDecl[] }>();
+
+/** The method or the global overloads of a function (computed once per declaration). */
+function overloadsOf(decl: FunctionDecl, method: boolean): readonly OverloadDecl[] {
+  let partition = partitions.get(decl);
+  if (!partition) partitions.set(decl, (partition = { methods: decl.overloads.filter((o) => o.receiver), globals: decl.overloads.filter((o) => !o.receiver) }));
+  return method ? partition.methods : partition.globals;
 }
 
 export function checkComprehension(ctx: CheckContext, node: ComprehensionExpr): KflType {

@@ -55,6 +55,9 @@ class Checker implements CheckContext {
   check(node: Expr): KflType {
     const known = this.types[node.id];
     if (known) return known;
+    // Rules may look at a sibling first (`GET == POST`: is the other side a string?); a node being
+    // checked reads as `error` meanwhile, so such look-ups cannot go round in circles.
+    this.types[node.id] = Types.error;
     const type = this._compute(node);
     this.types[node.id] = type;
     return type;

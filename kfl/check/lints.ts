@@ -4,7 +4,7 @@
  * not confirmed, identity fields with a preferred form, and a protocol flag that should lead its
  * conjunction.
  */
-import { type BinaryExpr, type Expr, type IdentExpr, type IndexExpr, type SelectExpr, childrenOf } from '../ast';
+import { type BinaryExpr, type Expr, type IdentExpr, type IndexExpr, type SelectExpr, forEachChild } from '../ast';
 import { type DiagnosticSink, type KflFix, replaceFix } from '../diagnostics';
 import { type FieldInfo, type Schema } from '../schema';
 import { quoteString } from '../syntax/quote';
@@ -14,10 +14,15 @@ import { conjuncts, guardingTerms, sameExpr } from './tree';
 
 /** Wire numbering of Kafka API keys (the Local engine's choice, spec §10). */
 const KAFKA_KEY_NAMES: ReadonlyMap<bigint, string> = new Map([[0n, 'PRODUCE'], [1n, 'FETCH']]);
+const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=']);
 const IDENTITY_FIELDS: ReadonlyMap<string, string> = new Map([['src.namespace', 'src.pod.namespace'], ['dst.namespace', 'dst.pod.namespace']]);
 
 export function lint(text: string, root: Expr, facts: CheckFacts, schema: Schema, sink: DiagnosticSink): void {
   new Linter(text, facts, schema, sink).visit(root);
+}
+
+function visitChild(child: Expr, linter: Linter): void {
+  linter.visit(child);
 }
 
 class Linter {
@@ -43,7 +48,7 @@ class Linter {
       default:
         break;
     }
-    for (const child of childrenOf(node)) this.visit(child);
+    forEachChild(node, visitChild, this);
   }
 
   private _index(node: IndexExpr): void {
@@ -86,7 +91,7 @@ class Linter {
   private _binary(node: BinaryExpr): void {
     if (node.op === 'in') this._headerKey(node.right, node.left);
     if (node.op === '&&' && !(this._facts.parents[node.id]?.kind === 'binary' && (this._facts.parents[node.id] as BinaryExpr).op === '&&')) this._flagOrder(node);
-    if (!['==', '!=', '<', '<=', '>', '>='].includes(node.op)) return;
+    if (!COMPARISONS.has(node.op)) return;
     const [field, literal] = this._field(node.left)?.path === 'kafka_api_key' ? [node.left, node.right] : this._field(node.right)?.path === 'kafka_api_key' ? [node.right, node.left] : [];
     if (!field || literal?.kind !== 'literal' || literal.literal.type !== 'int') return;
     const name = KAFKA_KEY_NAMES.get(literal.literal.value);

@@ -34,7 +34,7 @@ export function checkSelect(ctx: CheckContext, node: SelectExpr): KflType {
   // An empty name was already reported by the parser (`src.` at the end of the filter).
   if (node.field.name === '' || operandType.kind === 'error') return Types.error;
   if (operandType.kind === 'object') {
-    const field = ctx.schema.field(`${operandType.path}.${node.field.name}`);
+    const field = ctx.schema.member(operandType.path, node.field.name);
     if (field) {
       ctx.setReference(node, { kind: 'field', field });
       return field.type;

@@ -62,13 +62,39 @@ export function closestNames(written: string, candidates: Iterable<string>, max 
   if (written.length === 0 || written.length > MAX_RANKED_LENGTH) return [];
   const limit = Math.max(1, Math.floor(written.length / 3));
   const ranked: { name: string; distance: number; prefix: number }[] = [];
-  for (const name of new Set(candidates)) {
+  for (const name of candidates) {
     if (name === written || Math.abs(name.length - written.length) > limit || name.length > MAX_RANKED_LENGTH) continue;
-    const distance = damerauLevenshtein(written, name);
+    if (characterBound(written, name) > limit || ranked.some((r) => r.name === name)) continue;
+    const distance = damerauLevenshtein(written, name, limit);
     if (distance <= limit) ranked.push({ name, distance, prefix: commonPrefix(written, name) });
   }
   ranked.sort((a, b) => a.distance - b.distance || b.prefix - a.prefix || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return ranked.slice(0, max).map((r) => r.name);
+}
+
+const histogram = new Int32Array(65536);
+
+/**
+ * A lower bound of the edit distance from character counts: a transposition keeps them, an
+ * insertion or deletion changes one, a substitution one of each side. Cheap, and it rules out
+ * most candidates before the full distance is computed.
+ */
+function characterBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) histogram[a.charCodeAt(i)]++;
+  for (let i = 0; i < b.length; i++) histogram[b.charCodeAt(i)]--;
+  let surplus = 0;
+  let deficit = 0;
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (histogram[code] > 0) surplus += histogram[code];
+    histogram[code] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    if (histogram[code] < 0) deficit -= histogram[code];
+    histogram[code] = 0;
+  }
+  return Math.max(surplus, deficit);
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -80,12 +106,17 @@ function commonPrefix(a: string, b: string): number {
 /**
  * True Damerau–Levenshtein distance (insertions, deletions, substitutions and transpositions of
  * adjacent characters, with edits between transposed characters allowed), after Lowrance and
- * Wagner.
+ * Wagner. Distances above `max` come back as `max + 1`, computed only as far as needed.
  */
-export function damerauLevenshtein(a: string, b: string): number {
+let table = new Int32Array(0);
+const lastRow = new Map<string, number>();
+
+export function damerauLevenshtein(a: string, b: string, max = Infinity): number {
   const infinity = a.length + b.length;
   const width = b.length + 2;
-  const d = new Array<number>((a.length + 2) * width).fill(0);
+  const size = (a.length + 2) * width;
+  if (table.length < size) table = new Int32Array(size);
+  const d = table;
   const at = (i: number, j: number): number => i * width + j;
   d[at(0, 0)] = infinity;
   for (let i = 0; i <= a.length; i++) {
@@ -96,9 +127,10 @@ export function damerauLevenshtein(a: string, b: string): number {
     d[at(0, j + 1)] = infinity;
     d[at(1, j + 1)] = j;
   }
-  const lastRow = new Map<string, number>();
+  lastRow.clear();
   for (let i = 1; i <= a.length; i++) {
     let lastMatchColumn = 0;
+    let rowMinimum = d[at(i + 1, 1)];
     for (let j = 1; j <= b.length; j++) {
       const i1 = lastRow.get(b[j - 1]) ?? 0;
       const j1 = lastMatchColumn;
@@ -110,8 +142,13 @@ export function damerauLevenshtein(a: string, b: string): number {
         d[at(i, j + 1)] + 1,
         d[at(i1, j1)] + (i - i1 - 1) + 1 + (j - j1 - 1),
       );
+      rowMinimum = Math.min(rowMinimum, d[at(i + 1, j + 1)]);
     }
+    // Row minima never decrease (a transposition from row i1 costs at least i − i1 more, no less
+    // than the deletions to get here), so past `max` the answer cannot come back under it.
+    if (rowMinimum > max) return max + 1;
     lastRow.set(a[i - 1], i);
   }
-  return d[at(a.length + 1, b.length + 1)];
+  const distance = d[at(a.length + 1, b.length + 1)];
+  return distance <= max ? distance : max + 1;
 }

@@ -1,17 +1,25 @@
 /** Tree questions the checker and its lints ask: parents, dotted paths, conjunctions, sameness. */
-import { type Expr, childrenOf } from '../ast';
+import { type Expr, childrenOf, forEachChild } from '../ast';
 
 /** Parent of every node, by id. The tree's height is capped (LIMITS), so recursion is safe. */
 export function parentsOf(root: Expr | undefined, nodeCount: number): (Expr | undefined)[] {
-  const parents = new Array<Expr | undefined>(nodeCount);
-  const visit = (node: Expr): void => {
-    for (const child of childrenOf(node)) {
-      parents[child.id] = node;
-      visit(child);
-    }
-  };
-  if (root) visit(root);
-  return parents;
+  const walk: ParentWalk = { parents: new Array<Expr | undefined>(nodeCount), pending: root ? [root] : [], parent: undefined };
+  for (let node = walk.pending.pop(); node; node = walk.pending.pop()) {
+    walk.parent = node;
+    forEachChild(node, recordParent, walk);
+  }
+  return walk.parents;
+}
+
+interface ParentWalk {
+  parents: (Expr | undefined)[];
+  pending: Expr[];
+  parent: Expr | undefined;
+}
+
+function recordParent(child: Expr, walk: ParentWalk): void {
+  walk.parents[child.id] = walk.parent;
+  walk.pending.push(child);
 }
 
 /** `src.pod.name` for a chain of plain names, else undefined. */
@@ -25,9 +33,14 @@ export function dottedPath(node: Expr): string | undefined {
 }
 
 /** The terms of a chain of `&&` (balanced or not), in source order. */
-export function conjuncts(node: Expr): Expr[] {
-  if (node.kind === 'binary' && node.op === '&&') return [...conjuncts(node.left), ...conjuncts(node.right)];
-  return [node];
+export function conjuncts(node: Expr, into: Expr[] = []): Expr[] {
+  if (node.kind === 'binary' && node.op === '&&') {
+    conjuncts(node.left, into);
+    conjuncts(node.right, into);
+  } else {
+    into.push(node);
+  }
+  return into;
 }
 
 /**
@@ -38,7 +51,7 @@ export function guardingTerms(node: Expr, parents: readonly (Expr | undefined)[]
   const terms: Expr[] = [];
   let child = node;
   for (let parent = parents[node.id]; parent; child = parent, parent = parents[parent.id]) {
-    if (parent.kind === 'binary' && parent.op === '&&') terms.push(...conjuncts(parent.left === child ? parent.right : parent.left));
+    if (parent.kind === 'binary' && parent.op === '&&') conjuncts(parent.left === child ? parent.right : parent.left, terms);
   }
   return terms;
 }

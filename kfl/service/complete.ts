@@ -13,7 +13,7 @@ import { type Expr, type Span, childrenOf, nodePathAt } from '../ast';
 import { type CheckedAnalysis } from '../checked';
 import { fits } from '../check/overloads';
 import { BINARY_OPERATORS, FUNCTIONS, type FunctionDecl, MACROS } from '../functions';
-import { type FieldInfo } from '../schema';
+import { type FieldInfo, type Schema } from '../schema';
 import { quoteString } from '../syntax/quote';
 import { OPERAND_END, type Token } from '../syntax/tokens';
 import { type KflType, Types, formatType, isOpen } from '../types';
@@ -154,8 +154,19 @@ function operandItems(analysis: CheckedAnalysis, offset: number, previous: Token
       items.push({ label: quoteString(value), kind: 'value', detail: compared.path, sortText: `1${value}` });
     }
   }
+  items.push(...topLevelItems(analysis.schema));
+  return items;
+}
+
+const topLevelCache = new WeakMap<Schema, readonly KflCompletionItem[]>();
+
+/** Fields, functions, `has`, `true` and `false`: the same for every caret, so made once per schema. */
+function topLevelItems(schema: Schema): readonly KflCompletionItem[] {
+  const cached = topLevelCache.get(schema);
+  if (cached) return cached;
+  const items: KflCompletionItem[] = [];
   // Protocol flags in the spec's order (http, dns, tls, …), other fields alphabetically.
-  analysis.schema.members('').forEach((field, i) => items.push(fieldItem(field, field.flag ? `2${String(i).padStart(4, '0')}` : '3')));
+  schema.members('').forEach((field, i) => items.push(fieldItem(field, field.flag ? `2${String(i).padStart(4, '0')}` : '3')));
   for (const decl of FUNCTIONS.values()) {
     const overload = decl.overloads.find((o) => !o.receiver);
     if (overload) items.push(functionItem(decl, overload.params.length));
@@ -163,7 +174,9 @@ function operandItems(analysis: CheckedAnalysis, offset: number, previous: Token
   const has = MACROS.get('has')!;
   items.push({ label: 'has', kind: 'macro', detail: 'has(x.f)', documentation: macroMarkdown(has), insertText: has.snippet, snippet: true, sortText: '5has' });
   items.push({ label: 'true', kind: 'keyword', sortText: '6true' }, { label: 'false', kind: 'keyword', sortText: '6false' });
-  return items;
+  const frozen = Object.freeze(items.map((item) => Object.freeze(item)));
+  topLevelCache.set(schema, frozen);
+  return frozen;
 }
 
 function fieldItem(field: FieldInfo, rank: string): KflCompletionItem {

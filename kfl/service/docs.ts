@@ -3,7 +3,15 @@ import { type FunctionDecl, type MacroDecl, type OverloadDecl } from '../functio
 import { type FieldInfo } from '../schema';
 import { type KflType, formatType } from '../types';
 
+const fieldDocs = new WeakMap<FieldInfo, string>();
+
 export function fieldMarkdown(field: FieldInfo): string {
+  let doc = fieldDocs.get(field);
+  if (doc === undefined) fieldDocs.set(field, (doc = makeFieldMarkdown(field)));
+  return doc;
+}
+
+function makeFieldMarkdown(field: FieldInfo): string {
   const kind = field.type.kind === 'object' ? 'object' : formatType(field.type);
   const parts = [`**${field.path}** · \`${kind}\` · ${field.protocol}`, field.description];
   if (field.note) parts.push(`⚠ ${field.note}`);

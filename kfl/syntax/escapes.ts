@@ -104,8 +104,11 @@ function leadingMatch(text: string, char: RegExp): number {
   return n;
 }
 
+const NO_PROBLEMS: readonly EscapeProblem[] = Object.freeze([]);
+
 /** Decodes a non-raw string body. */
 export function decodeString(body: string): DecodedString {
+  if (!body.includes('\\')) return { value: body, problems: NO_PROBLEMS };
   const problems: EscapeProblem[] = [];
   let value = '';
   for (const piece of pieces(body, false, problems)) value += piece.kind === 'text' ? piece.text : String.fromCodePoint(piece.code);

@@ -15,7 +15,7 @@
  * KFL v1 operators (`and`, `or`, `not`, infix `contains`) are recognised where an operator is
  * expected, reported as `kfl/v1-syntax` with a fix, and parsed as their KFL2 meaning.
  */
-import { type BinaryOp, type ComprehensionMacro, type Expr, type LiteralValue, type Name, type Span, type UnaryOp, childrenOf } from '../ast';
+import { type BinaryOp, type ComprehensionMacro, type Expr, type LiteralValue, type Name, type Span, type UnaryOp, forEachChild } from '../ast';
 import { type DiagnosticArgs, type DiagnosticCode, type DiagnosticSink, type KflFix, replaceFix } from '../diagnostics';
 import { lineColumnOf } from '../lines';
 import { RESERVED_WORDS } from './keywords';
@@ -37,6 +37,9 @@ export interface ParseResult {
 }
 
 const MAX_INT64 = 2n ** 63n - 1n;
+const TRUE: LiteralValue = Object.freeze({ type: 'bool', value: true });
+const FALSE: LiteralValue = Object.freeze({ type: 'bool', value: false });
+const NULL: LiteralValue = Object.freeze({ type: 'null', value: null });
 const RELATION_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>(['==', '!=', '<', '<=', '>', '>=', 'in']);
 const COMPREHENSIONS: ReadonlySet<string> = new Set<ComprehensionMacro>(['all', 'exists', 'exists_one', 'map', 'filter']);
 const V1_INFIX: ReadonlySet<string> = new Set(['contains', 'startsWith', 'endsWith']);
@@ -50,9 +53,10 @@ class LimitExceeded {
 }
 
 export function parse(text: string, sink: DiagnosticSink): ParseResult {
-  if (utf8LengthUpTo(text, LIMITS.maxBytes) > LIMITS.maxBytes) {
+  // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair 4 for 2), so short texts need no count.
+  if (text.length * 3 > LIMITS.maxBytes && utf8LengthUpTo(text, LIMITS.maxBytes) > LIMITS.maxBytes) {
     sink.report('kfl/limits', { start: offsetPastBytes(text, LIMITS.maxBytes), end: text.length }, { limit: 'size', max: LIMITS.maxBytes });
-    return { ast: undefined, tokens: [{ kind: 'eof', start: text.length, end: text.length }], comments: [], nodeCount: 0, limited: true, work: 0 };
+    return { ast: undefined, tokens: [{ kind: 'eof', start: text.length, end: text.length, value: undefined, raw: false }], comments: [], nodeCount: 0, limited: true, work: 0 };
   }
   const { tokens, comments } = scan(text, sink);
   const parser = new Parser(text, tokens, sink);
@@ -67,6 +71,10 @@ export function parse(text: string, sink: DiagnosticSink): ParseResult {
     limited = true;
   }
   return { ast, tokens, comments, nodeCount: parser.nodeCount, limited, work: parser.work };
+}
+
+function noteChildHeight(child: Expr, parser: Parser): void {
+  parser._childHeight = Math.max(parser._childHeight, parser.heightOf(child));
 }
 
 class Parser {
@@ -144,8 +152,11 @@ class Parser {
 
   /** Collects a chain of one logical operator and builds it balanced. `v1Word` is the KFL v1 spelling. */
   private _logical(op: '&&' | '||', v1Word: string, operand: () => Expr, first: Expr | undefined, firstStart: number | undefined): Expr {
-    const starts = [firstStart ?? this._peek().start];
-    const terms = [first ?? operand()];
+    const start = firstStart ?? this._peek().start;
+    const head = first ?? operand();
+    if (this._peek().kind !== op && !this._isV1Word(v1Word)) return head;
+    const starts = [start];
+    const terms = [head];
     const ends = [this._previous().end];
     const ops: Span[] = [];
     while (this._peek().kind === op || this._isV1Word(v1Word)) {
@@ -354,11 +365,11 @@ class Parser {
   private _literalValue(token: Token): LiteralValue {
     switch (token.kind) {
       case 'true':
-        return { type: 'bool', value: true };
+        return TRUE;
       case 'false':
-        return { type: 'bool', value: false };
+        return FALSE;
       case 'null':
-        return { type: 'null', value: null };
+        return NULL;
       default: {
         const value = token.value!;
         if (value.type === 'int' && value.value > MAX_INT64) {
@@ -492,13 +503,23 @@ class Parser {
   }
 
   private _node(fields: ExprFields): Expr {
-    const node = { id: this.nodeCount++, ...fields } as Expr;
+    // The id is set on the literal the caller built (no copy): every node is made here.
+    const node = fields as Expr;
+    (node as { id: number }).id = this.nodeCount++;
     if (this.nodeCount > LIMITS.maxNodes) throw new LimitExceeded('nodes', node);
-    let height = 1;
-    for (const child of childrenOf(node)) height = Math.max(height, (this._heights[child.id] ?? 0) + 1);
+    this._childHeight = 0;
+    forEachChild(node, noteChildHeight, this);
+    const height = this._childHeight + 1;
     this._heights[node.id] = height;
     if (height > LIMITS.maxDepth) throw new LimitExceeded('depth', node);
     return node;
+  }
+
+  /** Scratch for `_node`: the tallest child seen so far. */
+  _childHeight = 0;
+
+  heightOf(node: Expr): number {
+    return this._heights[node.id];
   }
 
   private _peek(ahead = 0): Token {

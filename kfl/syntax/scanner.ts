@@ -19,8 +19,15 @@ export interface ScanResult {
 
 const KEYWORDS: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>([['in', 'in'], ['true', 'true'], ['false', 'false'], ['null', 'null']]);
 
-/** Two-character operators first, so `<=` wins over `<`. */
-const OPERATORS: readonly OperatorKind[] = ['==', '!=', '<=', '>=', '&&', '||', '(', ')', '[', ']', '{', '}', '.', ',', ':', '?', '<', '>', '!', '+', '-', '*', '/', '%'];
+const ONE_CHAR_OPERATORS: ReadonlySet<string> = new Set<OperatorKind>(['(', ')', '[', ']', '{', '}', '.', ',', ':', '?', '<', '>', '!', '+', '-', '*', '/', '%']);
+
+/** The operator at `at`, the longest first (`<=` before `<`). */
+function operatorAt(text: string, at: number): OperatorKind | undefined {
+  const c = text[at];
+  const next = text[at + 1];
+  if ((next === '=' && (c === '=' || c === '!' || c === '<' || c === '>')) || (next === c && (c === '&' || c === '|'))) return (c + next) as OperatorKind;
+  return ONE_CHAR_OPERATORS.has(c) ? (c as OperatorKind) : undefined;
+}
 
 /** Lone characters that are near misses of an operator: reported, then read as the operator. */
 const NEAR_MISS: ReadonlyMap<string, OperatorKind> = new Map<string, OperatorKind>([['=', '=='], ['&', '&&'], ['|', '||']]);
@@ -29,10 +36,11 @@ const NEAR_MISS: ReadonlyMap<string, OperatorKind> = new Map<string, OperatorKin
 const MAX_INT_DIGITS = 40;
 const OUT_OF_RANGE = 2n ** 64n;
 
+// Character classes by code unit: the scanner looks at every character, so no regexes here.
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isHexDigit = (c: string | undefined): boolean => c !== undefined && /^[0-9a-fA-F]$/.test(c);
-const isIdentStart = (c: string | undefined): boolean => c !== undefined && /^[_a-zA-Z]$/.test(c);
-const isIdentPart = (c: string | undefined): boolean => c !== undefined && /^[_a-zA-Z0-9]$/.test(c);
+const isHexDigit = (c: string | undefined): boolean => isDigit(c) || (c !== undefined && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+const isIdentStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
+const isIdentPart = (c: string | undefined): boolean => isIdentStart(c) || isDigit(c);
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f';
 
 export function scan(text: string, sink: DiagnosticSink): ScanResult {
@@ -58,7 +66,7 @@ class Scanner {
       else if (c === '`') this._quotedIdent();
       else this._operatorOrInvalid();
     }
-    this._tokens.push({ kind: 'eof', start: text.length, end: text.length });
+    this._tokens.push({ kind: 'eof', start: text.length, end: text.length, value: undefined, raw: false });
     return { tokens: this._tokens, comments: this._comments };
   }
 
@@ -68,15 +76,16 @@ class Scanner {
     this._comments.push({ start, end: this._pos });
   }
 
-  private _push(kind: TokenKind, start: number, extra: { value?: LiteralValue; raw?: boolean } = {}): void {
-    this._tokens.push({ kind, start, end: this._pos, ...extra });
+  /** Every token has the same shape (value and raw present), which keeps the parser's reads fast. */
+  private _push(kind: TokenKind, start: number, value?: LiteralValue, raw = false): void {
+    this._tokens.push({ kind, start, end: this._pos, value, raw });
   }
 
   private _identOrString(): void {
     const start = this._pos;
     const text = this._text;
     // A string prefix is r, b, rb or br in any case, directly followed by a quote.
-    const prefix = /^(?:[rR][bB]?|[bB][rR]?)(?=["'])/.exec(text.slice(start, start + 3))?.[0];
+    const prefix = 'rRbB'.includes(text[start]) ? /^(?:[rR][bB]?|[bB][rR]?)(?=["'])/.exec(text.slice(start, start + 3))?.[0] : undefined;
     if (prefix !== undefined) {
       this._string(start, prefix);
       return;
@@ -96,7 +105,7 @@ class Scanner {
   private _operatorOrInvalid(): void {
     const start = this._pos;
     const text = this._text;
-    const op = OPERATORS.find((o) => text.startsWith(o, start));
+    const op = operatorAt(text, start);
     if (op) {
       this._pos += op.length;
       this._push(op, start);
@@ -116,7 +125,7 @@ class Scanner {
 
   private _startsNoToken(at: number): boolean {
     const c = this._text[at];
-    return !(isSpace(c) || isIdentStart(c) || isDigit(c) || '"\'`'.includes(c) || NEAR_MISS.has(c) || OPERATORS.some((o) => this._text.startsWith(o, at)));
+    return !(isSpace(c) || isIdentStart(c) || isDigit(c) || '"\'`'.includes(c) || NEAR_MISS.has(c) || operatorAt(this._text, at) !== undefined);
   }
 
   private _number(): void {
@@ -129,7 +138,7 @@ class Scanner {
       const digits = text.slice(digitsStart, this._pos);
       if (digits === '') {
         this._sink.report('kfl/bad-number', { start, end: this._pos }, { text: text.slice(start, this._pos), reason: 'hex-digits' });
-        this._push('int', start, { value: { type: 'int', value: 0n } });
+        this._push('int', start, { type: 'int', value: 0n });
         return;
       }
       this._integer(start, digits.length > MAX_INT_DIGITS ? OUT_OF_RANGE : BigInt(`0x${digits}`));
@@ -148,7 +157,7 @@ class Scanner {
       if (text[this._pos] === '+' || text[this._pos] === '-') this._pos++;
       if (!isDigit(text[this._pos])) {
         this._sink.report('kfl/bad-number', { start, end: this._pos }, { text: text.slice(start, this._pos), reason: 'exponent-digits' });
-        this._push('double', start, { value: { type: 'double', value: 0 } });
+        this._push('double', start, { type: 'double', value: 0 });
         return;
       }
       while (isDigit(text[this._pos])) this._pos++;
@@ -156,7 +165,7 @@ class Scanner {
     if (isDouble) {
       const value = Number(text.slice(start, this._pos));
       if (!Number.isFinite(value)) this._sink.report('kfl/bad-number', { start, end: this._pos }, { text: text.slice(start, this._pos), reason: 'double-range' });
-      this._push('double', start, { value: { type: 'double', value: Number.isFinite(value) ? value : 0 } });
+      this._push('double', start, { type: 'double', value: Number.isFinite(value) ? value : 0 });
       return;
     }
     const digits = text.slice(start, this._pos);
@@ -170,7 +179,7 @@ class Scanner {
   private _integer(start: number, value: bigint): void {
     const suffix = this._text[this._pos];
     if (suffix !== 'u' && suffix !== 'U') {
-      this._push('int', start, { value: { type: 'int', value } });
+      this._push('int', start, { type: 'int', value });
       return;
     }
     this._pos++;
@@ -178,14 +187,14 @@ class Scanner {
       this._sink.report('kfl/bad-number', { start, end: this._pos }, { text: this._text.slice(start, this._pos), reason: 'uint-range' });
       value = 0n;
     }
-    this._push('uint', start, { value: { type: 'uint', value } });
+    this._push('uint', start, { type: 'uint', value });
   }
 
   /** A string or bytes literal starting at `start`; `prefix` (r, b, rb, br) is already matched. */
   private _string(start: number, prefix: string): void {
     const text = this._text;
-    const raw = /[rR]/.test(prefix);
-    const bytes = /[bB]/.test(prefix);
+    const raw = prefix.includes('r') || prefix.includes('R');
+    const bytes = prefix.includes('b') || prefix.includes('B');
     const quoteAt = start + prefix.length;
     const q = text[quoteAt];
     const delimiter = text.startsWith(q.repeat(3), quoteAt) ? q.repeat(3) : q;
@@ -225,7 +234,7 @@ class Scanner {
       problems = decoded.problems;
     }
     this._reportEscapes(problems, body, bodyStart, quoteAt, bytes);
-    this._push(bytes ? 'bytes' : 'string', start, { value, raw });
+    this._push(bytes ? 'bytes' : 'string', start, value, raw);
   }
 
   private _reportUnterminated(start: number, quoteAt: number, q: string, delimiter: string, body: string, bodyStart: number, bodyEnd: number): void {

@@ -18,9 +18,9 @@ export type TokenKind =
 export interface Token extends Span {
   readonly kind: TokenKind;
   /** Decoded value of a literal token (best effort when the literal has an error). */
-  readonly value?: LiteralValue;
+  readonly value: LiteralValue | undefined;
   /** A raw string or bytes literal (`r"…"`). */
-  readonly raw?: boolean;
+  readonly raw: boolean;
 }
 
 /** Tokens that can begin an operand; used for recovery decisions and KFL v1 detection. */

@@ -37,6 +37,17 @@ describe('did-you-mean', () => {
     }
   });
 
+  it('stops early past a maximum, never misjudging a distance at or below it', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = (): string => Array.from({ length: Math.floor(random() * 9) }, () => 'abcd'[Math.floor(random() * 4)]).join('');
+    for (let i = 0; i < 2000; i++) {
+      const [a, b, max] = [word(), word(), Math.floor(random() * 4)];
+      const full = damerauLevenshtein(a, b);
+      assert.equal(damerauLevenshtein(a, b, max), full <= max ? full : max + 1, `${a} / ${b} / ${max}`);
+    }
+  });
+
   it('ranks by distance within max(1, ⌊length/3⌋), then longer common prefix, then alphabetically, at most three', () => {
     assert.deepEqual(closestNames('stauts_code', ['status_code', 'stats_code', 'path']), ['stats_code', 'status_code'], 'both one edit away, same prefix: alphabetical');
     assert.deepEqual(closestNames('bbcx', ['abcx', 'bbcd']), ['bbcd', 'abcx'], 'longer common prefix before alphabetical');
