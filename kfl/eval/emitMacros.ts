@@ -9,8 +9,9 @@ import { type EmitContext } from './emitContext';
 import { mapKeys } from './equality';
 import { EvalError, isMap, type Result, type Value } from './values';
 
+const NO_ITEMS: readonly Value[] = Object.freeze([]);
+
 export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Eval {
-  const target = ctx.emit(node.target);
   const slot = ctx.slotOf(node);
   const predicate = node.predicate === undefined ? undefined : ctx.emit(node.predicate);
   const transform = node.transform === undefined ? undefined : ctx.emit(node.transform);
@@ -21,21 +22,29 @@ export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Ev
   const test = predicate ?? ((): Result => true);
   const notBool = (value: Result): EvalError => (value instanceof EvalError ? value : new EvalError(`no matching overload: ${node.macro} predicate is not a bool`));
 
-  /** The items to iterate, or the error that ends the macro. */
-  const itemsOf = (record: Activation): readonly Value[] | EvalError => {
-    const collection = target(record);
-    if (collection instanceof EvalError) return collection;
-    if (Array.isArray(collection)) return collection as readonly Value[];
-    return isMap(collection) ? mapKeys(collection) : new EvalError(`no matching overload: ${node.macro} needs a list or a map`);
-  };
+  const field = ctx.directRead(node.target);
+  const readList = field?.type.kind === 'list' ? field.read : undefined;
+  /** The items to iterate, or the error that ends the macro. A list field is read without coercion closures. */
+  const itemsOf = readList !== undefined
+    ? (record: Activation): readonly Value[] | EvalError => {
+      const raw = readList(record);
+      return Array.isArray(raw) ? (raw as readonly Value[]) : NO_ITEMS;
+    }
+    : itemsOfCollection(ctx.emit(node.target), node.macro);
   /** Spends one iteration and binds the variable; an error when the budget is gone or the item unreadable. */
-  const bind = (raw: Value): EvalError | undefined => {
-    if (!spend(1)) return budgetExceeded();
-    const item = coerce === undefined ? raw : coerce(raw);
-    if (item instanceof EvalError) return item;
-    frame[slot] = item;
-    return undefined;
-  };
+  const bind = itemType.kind === 'string'
+    ? (raw: Value): EvalError | undefined => {
+      if (!spend(1)) return budgetExceeded();
+      frame[slot] = typeof raw === 'string' ? raw : ''; // the common case, without a coercion call
+      return undefined;
+    }
+    : (raw: Value): EvalError | undefined => {
+      if (!spend(1)) return budgetExceeded();
+      const item = coerce === undefined ? raw : coerce(raw);
+      if (item instanceof EvalError) return item;
+      frame[slot] = item;
+      return undefined;
+    };
 
   switch (node.macro) {
     case 'exists': return (record) => {
@@ -100,4 +109,14 @@ export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Ev
       };
     }
   }
+}
+
+/** The elements of a list, or the keys of a map; anything else is an error. */
+function itemsOfCollection(target: Eval, macro: string): (record: Activation) => readonly Value[] | EvalError {
+  return (record) => {
+    const collection = target(record);
+    if (collection instanceof EvalError) return collection;
+    if (Array.isArray(collection)) return collection as readonly Value[];
+    return isMap(collection) ? mapKeys(collection) : new EvalError(`no matching overload: ${macro} needs a list or a map`);
+  };
 }
