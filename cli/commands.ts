@@ -2,6 +2,7 @@ import { type CliCommand } from './command';
 import { dissectCommand } from './dissect';
 import { exportCommand } from './export';
 import { hubCommand } from './hub';
+import { kflCommand } from './kfl';
 import { lintScriptsCommand } from './lint-scripts';
 
 /**
@@ -13,4 +14,5 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   dissectCommand,
   lintScriptsCommand,
+  kflCommand,
 ];
