@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 const IN_HOST_INDEX = path.join(root, 'out', 'test', 'vscode', 'index.js');
 const UI_DIR = path.join(root, 'out', 'test', 'ui');
 const SUPPORT = path.join(UI_DIR, 'support');
-/** Files the in-host tests open live in test/fixtures/vscode; they get a fresh copy as their workspace. */
+/** Files the tests open live in test/fixtures/vscode; the in-host suite and each UI workbench get a fresh copy. */
 const FIXTURE_WORKSPACE = path.join(root, 'test', 'fixtures', 'vscode');
 /** Per UI test: a cold workbench with its extension host and language server takes a while. */
 const UI_TEST_TIMEOUT_MS = 180_000;
@@ -68,7 +68,7 @@ async function main() {
       results.push(await inHost(server, workspace, scratch));
       if (!options.grep) results.push(await harnessCanFail(server, workspace, scratch));
     }
-    if (!options.inHost) results.push(await ui(server, workspace, scratch));
+    if (!options.inHost) results.push(await ui(server, scratch));
     ok = results.every(Boolean);
   } finally {
     await server?.stop();
@@ -119,7 +119,7 @@ async function runInHost(server, workspace, scratch, env, onLog) {
 }
 
 /** The UI suite in its own mocha process; test/ui/support reads the server from the environment. */
-async function ui(server, workspace, scratch) {
+async function ui(server, scratch) {
   const files = existsSync(UI_DIR)
     ? readdirSync(UI_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.js') && !f.startsWith(`support${path.sep}`))
     : [];
@@ -142,7 +142,7 @@ async function ui(server, workspace, scratch) {
     env: {
       ...process.env,
       KUBESHARK_VSCODE_URL: server.url,
-      KUBESHARK_VSCODE_WORKSPACE: workspace,
+      KUBESHARK_VSCODE_SCRATCH: scratch,
       KUBESHARK_VSCODE_ARTIFACTS: path.join(scratch, 'ui'),
     },
   });

@@ -15,7 +15,9 @@ describe('KFL in the workbench (UI)', () => {
     assert.equal(await editor.locator('.squiggly-error').count(), 2);
     await page.locator('.statusbar-item', { hasText: /^\s*2\s+0\s*$/ }).first().waitFor();
 
-    await editor.locator('.view-line span span', { hasText: /^and$/ }).hover();
+    // The caret in `and`, then the editor's own hover command: deterministic, unlike a mouse hover.
+    await editor.locator('.view-line span span', { hasText: /^and$/ }).click();
+    await workbench.runCommand('Show or Focus Hover');
     const hover = page.locator('.monaco-hover', { hasText: 'is KFL v1 syntax; KFL2 uses' });
     await hover.waitFor();
     assert.match(await hover.innerText(), /`and` is KFL v1 syntax; KFL2 uses `&&`\.kfl\(kfl\/v1-syntax\)/);

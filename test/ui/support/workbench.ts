@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../support/paths';
@@ -12,19 +12,38 @@ const UI_TIMEOUT_MS = 30_000;
 /** Where run-tests.mjs started code-server and what it prepared; UI tests run only under it. */
 export interface UiEnvironment {
   readonly serverUrl: string;
-  /** A scratch copy of test/fixtures/vscode: the default folder a workbench opens. */
-  readonly workspace: string;
+  /** test/fixtures/vscode: each workbench without a folder of its own opens a fresh copy of it. */
+  readonly fixtures: string;
+  /** The run's scratch folder (fresh workspaces go there). */
+  readonly scratch: string;
   /** Screenshots and other artifacts of this run. */
   readonly artifacts: string;
 }
 
 export function uiEnvironment(): UiEnvironment {
   const serverUrl = process.env.KUBESHARK_VSCODE_URL;
-  const workspace = process.env.KUBESHARK_VSCODE_WORKSPACE;
-  if (!serverUrl || !workspace) {
+  const scratch = process.env.KUBESHARK_VSCODE_SCRATCH;
+  if (!serverUrl || !scratch) {
     throw new Error('UI tests need a code-server: run them with `node scripts/vscode/run-tests.mjs --ui`');
   }
-  return { serverUrl, workspace, artifacts: process.env.KUBESHARK_VSCODE_ARTIFACTS ?? path.join(REPO_ROOT, 'test-results', 'ui') };
+  return {
+    serverUrl,
+    scratch,
+    fixtures: path.join(REPO_ROOT, 'test', 'fixtures', 'vscode'),
+    artifacts: process.env.KUBESHARK_VSCODE_ARTIFACTS ?? path.join(REPO_ROOT, 'test-results', 'ui'),
+  };
+}
+
+/**
+ * A new copy of the fixture folder. VS Code keeps editors, untitled text and view state per
+ * folder; a fresh folder per workbench keeps tests from seeing what earlier ones left open.
+ */
+function freshWorkspace(env: UiEnvironment): string {
+  const parent = path.join(env.scratch, 'ui-workspaces');
+  mkdirSync(parent, { recursive: true });
+  const folder = mkdtempSync(path.join(parent, 'workspace-'));
+  cpSync(env.fixtures, folder, { recursive: true });
+  return folder;
 }
 
 let browser: Promise<Browser> | undefined;
@@ -42,7 +61,7 @@ export class Workbench {
     private readonly _env: UiEnvironment,
   ) {}
 
-  /** Opens `folder` (default: the run's workspace) and waits until the workbench shows it. */
+  /** Opens `folder` (default: a fresh copy of test/fixtures/vscode) and waits until the workbench shows it. */
   static async open(options: { folder?: string } = {}): Promise<Workbench> {
     const env = uiEnvironment();
     browser ??= launchBrowser();
@@ -50,7 +69,7 @@ export class Workbench {
     const page = await context.newPage();
     const workbench = new Workbench(page, context, env);
     open.add(workbench);
-    const folder = options.folder ?? env.workspace;
+    const folder = options.folder ?? freshWorkspace(env);
     await page.goto(workbenchUrl(env.serverUrl, folder, [['extensionDevelopmentPath', remoteUri(env.serverUrl, REPO_ROOT)]]));
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: LOAD_TIMEOUT_MS });
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
