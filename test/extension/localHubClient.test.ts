@@ -8,7 +8,7 @@ import { adaptArguments } from '../../extension/client/adapt';
 import { checkHub } from '../../extension/client/check';
 import { CORE_TOOLS } from '../../extension/client/descriptor';
 import { isHubError } from '../../extension/client/errors';
-import { type SnapshotInfo } from '../../extension/client/model';
+import { dissectionCompleted, type SnapshotInfo } from '../../extension/client/model';
 import { hostFilter } from '../../extension/snapshots/hostFilter';
 import { packetTimes, PG_PCAP, SMALL_PCAP, tcpdumpFilter } from '../support/captures';
 import { startTestHub, type TestHub } from './support/localHub';
@@ -138,5 +138,41 @@ describe('hub client against a local Hub process', function () {
 
   it('refuses an out-of-bounds window with the Hub message', async () => {
     await assert.rejects(hub.tools.createSnapshot({ window: { start: 1000, end: 2000 } }), (e: unknown) => isHubError(e, 'invalid_arguments') && e.code === 'OUT_OF_BOUNDS');
+  });
+});
+
+describe('dissection through the client against a local Hub process', function () {
+  this.timeout(120_000);
+  let hub: TestHub;
+  before(async () => {
+    hub = await startTestHub({ files: [SMALL_PCAP] });
+  });
+  after(async () => {
+    await hub?.stop();
+  });
+
+  it('starts a dissection, follows it to completed, lists calls and reads one in full', async () => {
+    const { value } = await hub.tools.createSnapshot({ name: 'dissect-me' });
+    await untilCompleted(hub, value.key);
+    assert.equal(await hub.tools.dissectionStatus(value.key), undefined, 'none before it is started (404)');
+    const started = await hub.tools.startDissection(value.key);
+    assert.equal(started?.snapshotId, value.key);
+    let dissection = started!;
+    const deadline = Date.now() + 60_000;
+    while (!dissectionCompleted(dissection)) {
+      assert.ok(Date.now() < deadline, `dissection still ${dissection.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      dissection = (await hub.tools.dissectionStatus(value.key))!;
+    }
+    assert.ok((dissection.entryCount ?? 0) > 0);
+    assert.deepEqual((await hub.tools.listDissections(value.key)).map((d) => [d.name, d.status]), [['default', 'completed']]);
+    const page = await hub.tools.listApiCalls({ snapshot: value.key, kfl: 'http', limit: 5 });
+    assert.equal(page.calls.length, 5);
+    assert.ok((page.total ?? 0) > 5 && page.truncated);
+    const id = String(page.calls[0]!.id);
+    const call = await hub.tools.getApiCall(id, { snapshot: value.key });
+    assert.equal(call?.id, id);
+    assert.equal(call?.node_id, 'small', 'the node id was sent and the full call came back');
+    await assert.rejects(hub.tools.listApiCalls({ snapshot: value.key, kfl: 'http &&' }), (e: unknown) => isHubError(e, 'invalid_arguments') && e.code === 'KFL_SYNTAX' && e.offset !== undefined);
   });
 });

@@ -62,6 +62,18 @@ describe('Hub connection', function () {
     assert.ok(tooltip.includes(`${ist} IST (`) && tooltip.includes(`${utc} UTC)`), tooltip);
   });
 
+  it('runs any tool of the descriptor and shows the result as JSON; state-changing tools need confirmation', async () => {
+    const result = await vscode.commands.executeCommand<{ nodes: { name: string }[] }>('kubeshark.hub.runTool', { tool: 'get_data_boundaries' });
+    assert.deepEqual(result.nodes.map((n) => n.name), ['pg', 'small']);
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.languageId, 'json');
+    assert.deepEqual(JSON.parse(editor!.document.getText()), result);
+    const unconfirmed = await vscode.commands.executeCommand('kubeshark.hub.runTool', { tool: 'create_snapshot', arguments: { name: 'never' } });
+    assert.equal(unconfirmed, undefined);
+    assert.equal((await api.hub.connection.tools!.listSnapshots()).some((s) => s.name === 'never'), false);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   describe('a Hub that answers 401', () => {
     let hub: LocalHubProcess;
     before(async () => {

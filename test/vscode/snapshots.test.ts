@@ -8,7 +8,9 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { isHubError } from '../../extension/client/errors';
 import { type ExtensionApi } from '../../extension/main';
+import { type DissectionInfo } from '../../extension/client/model';
 import { type CreateSnapshotResult } from '../../extension/snapshots/commands/createSnapshot';
+import { type ApiCallsScope } from '../../extension/snapshots/commands/dissection';
 import { packetTimes, SMALL_PCAP } from '../support/captures';
 import { capturesFolder, connectLocal, extensionApi, setSetting, snapshotsTreeUntil } from './hubSupport';
 
@@ -66,6 +68,35 @@ describe('Snapshots view', function () {
     assert.equal(deleted, true);
     assert.equal((await tree.getChildren()).some((n) => n.kind === 'snapshot' && n.key === key), false);
     await assert.rejects(api.hub.connection.tools!.getSnapshot(key), (e: unknown) => isHubError(e, 'not_found'));
+  });
+
+  it('starts a dissection, shows its progress to completed, and opens API calls in the registered view', async () => {
+    const created = await vscode.commands.executeCommand<CreateSnapshotResult>('kubeshark.snapshots.create', { name: 'to-dissect' });
+    const key = created.snapshot.key;
+    const model = api.snapshots.model;
+    await snapshotsTreeUntil(api, () => model.entry(key)?.snapshot.status === 'completed');
+    await vscode.commands.executeCommand('kubeshark.snapshots.startDissection', key);
+    const dissection = (): DissectionInfo | undefined => {
+      const d = model.entry(key)?.dissections;
+      return d?.state === 'loaded' ? d.value.find((x) => x.name === 'default') : undefined;
+    };
+    await snapshotsTreeUntil(api, () => dissection()?.status === 'completed');
+    const tree = api.snapshots.snapshotsTree;
+    const node = tree.nodeOf(key)!;
+    const children = await tree.getChildren(node);
+    const item = tree.getTreeItem(children.find((c) => c.kind === 'dissection')!);
+    assert.equal(item.label, 'Dissection "default"');
+    assert.match(String(item.description), new RegExp(`^completed · ${(dissection()!.entryCount ?? 0).toLocaleString('en-US')} calls$`));
+
+    const opened: ApiCallsScope[] = [];
+    const registration = api.snapshots.registerApiCallsOpener(async (scope) => { opened.push(scope); });
+    try {
+      await vscode.commands.executeCommand('kubeshark.snapshots.openApiCalls', key);
+    } finally {
+      registration.dispose();
+    }
+    assert.deepEqual(opened.map((o) => [o.snapshot.key, o.dissection]), [[key, 'default']]);
+    await vscode.commands.executeCommand('kubeshark.snapshots.delete', { snapshot: key, confirmed: true });
   });
 
   it('reports a window outside the data with the Hub\'s message', async () => {
