@@ -22,7 +22,7 @@ export interface L4Host {
   allocate(): [number, number];
   /** Picks the parser from the first bytes; undefined = not decided yet, null = nothing to dissect. */
   detect(conn: Connection, dir: Direction, bytes: Uint8Array): StreamParser | null | undefined;
-  /** The connection is finished: its parser has ended, its counters are final. */
+  /** The connection is gone from the table: its parser has ended, its counters are final. */
   finished(conn: Connection): void;
 }
 
@@ -63,6 +63,7 @@ export class TcpTracker {
     let conn = this.table.get(key);
     if (syn && !ack && conn !== undefined && !(conn.clientIsn === d.tcpSeq && conn.clientIsLower === srcIsLower)) {
       this.finish(conn, tsUs);
+      this.host.finished(conn);
       conn = undefined;
     }
     if (conn === undefined) {
@@ -96,7 +97,10 @@ export class TcpTracker {
 
   /** End of capture: every connection still open ends here. */
   finishAll(tsUs: number): void {
-    for (const conn of this.table.values()) this.finish(conn, tsUs);
+    for (const conn of this.table.values()) {
+      this.finish(conn, tsUs);
+      this.host.finished(conn);
+    }
     this.table.clear();
   }
 
@@ -137,7 +141,11 @@ export class TcpTracker {
     }
   }
 
-  /** Ends a connection: holes become gaps, the parser ends, the host gets the final counters. */
+  /**
+   * Ends a connection's dissection: holes become gaps, the parser ends. The connection stays in
+   * the table (its last ACKs still count) until it is replaced, idle, or the capture ends; only
+   * then does the host get its final counters.
+   */
   private finish(conn: TcpConn, tsUs: number, closedByPeers = false): void {
     if (conn.closed) return;
     conn.half[0].flush(tsUs, conn.parser);
@@ -146,7 +154,6 @@ export class TcpTracker {
     if (closedByPeers) conn.state = 'closed';
     conn.parser?.onEnd(tsUs);
     conn.parser = null;
-    this.host.finished(conn);
   }
 
   private sweep(tsUs: number): void {
@@ -154,6 +161,7 @@ export class TcpTracker {
     for (const [key, conn] of this.table) {
       if (tsUs - conn.lastUs > IDLE_US) {
         this.finish(conn, conn.lastUs);
+        this.host.finished(conn);
         this.table.delete(key);
       }
     }

@@ -37,14 +37,26 @@ describe(`dissection accuracy on a generated capture of ${BIG_CALLS} calls`, fun
     assert.equal(ours.result.progress.protocolCounts.tcp, undefined, 'no stream failed dissection');
   });
 
-  it('has the calls per protocol that tshark and the manifest have', () => {
-    const mine = Object.fromEntries(counts(ours.calls, classOf));
-    assert.deepEqual(mine, Object.fromEntries(counts(theirs, (o) => o.proto)));
-    assert.deepEqual(mine, Object.fromEntries(manifestTotals(big.manifest)));
+  // tshark finds TLS on port 8443 heuristically and now and then gives up on a stream (it shows
+  // the ClientHello as bare TCP data); the manifest, counted by the clients, is the ground truth
+  // there. Every other protocol must equal tshark exactly.
+  it('has the calls per protocol the manifest has, and tshark has apart from TLS streams it missed', () => {
+    const mine = counts(ours.calls, classOf);
+    const tshark = counts(theirs, (o) => o.proto);
+    assert.deepEqual(Object.fromEntries(mine), Object.fromEntries(manifestTotals(big.manifest)));
+    for (const [cls, n] of mine) {
+      if (cls === 'tls') assert.ok((tshark.get(cls) ?? 0) <= n && n - (tshark.get(cls) ?? 0) <= 5, `tls: ours ${n}, tshark ${tshark.get(cls)}`);
+      else assert.equal(tshark.get(cls), n, cls);
+    }
   });
 
   it('has the same multiset of (protocol, method, status, path) as tshark', () => {
-    assert.deepEqual(multisetDiff(counts(ours.calls, ourKey), counts(theirs, oracleKey)).slice(0, 20), []);
+    const tlsMissed = (manifestTotals(big.manifest).get('tls') ?? 0) - theirs.filter((o) => o.proto === 'tls').length;
+    const diff = multisetDiff(counts(ours.calls, ourKey), counts(theirs, oracleKey));
+    const unexplained = diff.filter((d) => !d.startsWith('tls|'));
+    assert.deepEqual(unexplained.slice(0, 20), []);
+    const missed = diff.map((d) => /: ours (\d+) vs tshark (\d+)$/.exec(d)!).reduce((a, m) => a + Number(m[1]) - Number(m[2]), 0);
+    assert.equal(missed, tlsMissed);
   });
 
   it('has the outcomes the load generator counted', () => {
