@@ -15,7 +15,7 @@ type Loader = (v: RowView, row: number) => unknown;
 const EMPTY_LIST: readonly string[] = Object.freeze([]);
 const PROTOCOL_NAMES: Readonly<Record<number, string>> = {
   [EntryKind.Http]: 'HTTP', [EntryKind.Grpc]: 'GRPC', [EntryKind.Dns]: 'DNS', [EntryKind.Redis]: 'REDIS',
-  [EntryKind.Postgresql]: 'POSTGRESQL', [EntryKind.Tls]: 'TLS', [EntryKind.Tcp]: 'TCP',
+  [EntryKind.Postgresql]: 'POSTGRESQL', [EntryKind.Tls]: 'TLS',
 };
 
 const str = (e: Extras, key: keyof Extras): string => (typeof e[key] === 'string' ? (e[key] as string) : '');
@@ -41,8 +41,8 @@ const kindIs = (...kinds: EntryKind[]): Loader => (v, r) => kinds.includes(v.kin
 const isHttp = (v: RowView, r: number): boolean => v.kind(r) === EntryKind.Http || v.kind(r) === EntryKind.Grpc;
 const l4 = (kind: EntryKind, udp: boolean): Loader => (v, r) => v.kind(r) === kind && v.isUdp(r) === udp;
 const ifKind = (kinds: EntryKind[], load: Loader): Loader => (v, r) => (kinds.includes(v.kind(r)) ? load(v, r) : undefined);
-const CONN_OR_FLOW = [EntryKind.Conn, EntryKind.Flow];
 const HTTP_KINDS = [EntryKind.Http, EntryKind.Grpc];
+const TRANSPORT_KINDS = [EntryKind.Tcp, EntryKind.Conn, EntryKind.Flow];
 
 function seconds(v: RowView, r: number): number {
   const c = v.store.columns;
@@ -58,8 +58,9 @@ export const LOADERS: ReadonlyMap<string, Loader> = new Map<string, Loader>([
   ['redis', kindIs(EntryKind.Redis)],
   ['postgresql', kindIs(EntryKind.Postgresql)],
   ['tls', (v, r) => v.kind(r) === EntryKind.Tls || v.has(r, RowFlag.OverTls)],
-  ['tcp', (v, r) => v.kind(r) === EntryKind.Tcp || (CONN_OR_FLOW.includes(v.kind(r)) && !v.isUdp(r))],
-  ['udp', (v, r) => CONN_OR_FLOW.includes(v.kind(r)) && v.isUdp(r)],
+  // Transport flags: stream-error entries and L4 entries, by the transport they were on.
+  ['tcp', (v, r) => TRANSPORT_KINDS.includes(v.kind(r)) && !v.isUdp(r)],
+  ['udp', (v, r) => TRANSPORT_KINDS.includes(v.kind(r)) && v.isUdp(r)],
   ['conn', kindIs(EntryKind.Conn)],
   ['flow', kindIs(EntryKind.Flow)],
   ['tcp_conn', l4(EntryKind.Conn, false)],
@@ -68,7 +69,7 @@ export const LOADERS: ReadonlyMap<string, Loader> = new Map<string, Loader>([
   ['udp_flow', l4(EntryKind.Flow, true)],
   ['src', (v, r) => side(v, r, 'src')],
   ['dst', (v, r) => side(v, r, 'dst')],
-  ['protocol', (v, r) => PROTOCOL_NAMES[v.kind(r)] ?? (v.isUdp(r) ? 'UDP' : 'TCP')],
+  ['protocol', (v, r) => (TRANSPORT_KINDS.includes(v.kind(r)) ? (v.isUdp(r) ? 'UDP' : 'TCP') : PROTOCOL_NAMES[v.kind(r)] ?? '')],
   ['id', (_v, r) => r + 1],
   ['node_id', (v, r) => v.store.nodes[v.store.columns.node[r]!] ?? ''],
   ['worker', (v, r) => v.store.nodes[v.store.columns.node[r]!] ?? ''],

@@ -84,7 +84,7 @@ export class RowView {
   /** `proto` of the API: the call's protocol; conn/flow entries give their transport. */
   proto(row: number): string {
     const kind = this.kind(row);
-    if (kind === EntryKind.Conn || kind === EntryKind.Flow) return this.isUdp(row) ? 'udp' : 'tcp';
+    if (kind === EntryKind.Conn || kind === EntryKind.Flow || kind === EntryKind.Tcp) return this.isUdp(row) ? 'udp' : 'tcp';
     return KIND_PROTO[kind] ?? '';
   }
 
