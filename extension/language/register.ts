@@ -1,6 +1,6 @@
 /**
  * The KFL language feature of the extension: the language client (started lazily, on the first
- * KFL document or the first `analyze` call), its status item, its commands, and the API other
+ * KFL document, agent-script candidate or `analyze` call), its status item, its commands, and the API other
  * features use — pushing a connected Hub's schema and checking a filter that is not a document.
  */
 import * as vscode from 'vscode';
@@ -53,12 +53,16 @@ export function registerKflLanguage(context: vscode.ExtensionContext): KflLangua
     return starting;
   };
 
-  const isKfl = (document: vscode.TextDocument) => document.languageId === 'kfl';
-  // Lazily: the first KFL document (a file, an untitled editor or a notebook cell) starts the server.
-  if (vscode.workspace.textDocuments.some(isKfl)) void start().catch(() => undefined);
+  // Lazily: the first KFL document (a file, an untitled editor or a notebook cell) starts the
+  // server, or the first JavaScript file while agent-script linting is on.
+  const needsServer = (document: vscode.TextDocument) =>
+    document.languageId === 'kfl' ||
+    (document.languageId === 'javascript' && document.uri.scheme === 'file' &&
+      vscode.workspace.getConfiguration('kubeshark.agentScripts', document.uri).get<boolean>('enable', true));
+  if (vscode.workspace.textDocuments.some(needsServer)) void start().catch(() => undefined);
   else {
     const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
-      if (!isKfl(document)) return;
+      if (!needsServer(document)) return;
       waiting.dispose();
       void start().catch(() => undefined);
     });
