@@ -174,6 +174,14 @@ function parseValue(text: string, start: number, field: CronField): number | Cro
   return at(`${field.name} field \`${text}\` is not valid.`);
 }
 
+/**
+ * The same schedule with every field spelled as its sorted values (or `*`): what a cron library
+ * accepts even where it is stricter than spec §5 (cron-parser rejects overlapping list items).
+ */
+export function canonicalCron(fields: readonly ParsedField[]): string {
+  return fields.map((f) => (f.unrestricted ? '*' : [...f.values].sort((a, b) => a - b).join(','))).join(' ');
+}
+
 /** Whether a parsed expression fires every second (rule jobs/cron-frequent). */
 export function firesEverySecond(fields: readonly ParsedField[]): boolean {
   return fields[0]!.values.size === 60;

@@ -1,7 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { formatLocalWithUtc } from '../../kfl/localTime';
 import { sixFieldEquivalent } from '../cron/descriptors';
-import { validateCron } from '../cron/validate';
+import { canonicalCron, validateCron } from '../cron/validate';
 
 export interface CronHoverOptions {
   /** IANA zone the times are shown in (local time, with UTC beside it); default the process zone. */
@@ -37,7 +37,7 @@ export function cronHoverMarkdown(cron: string, options: CronHoverOptions = {}):
   const result = validateCron(cron);
   if (!result.ok) return `${heading}\n\nInvalid: ${result.problem.message}`;
   const zone = options.cronTimeZone ?? 'UTC';
-  const runs = nextRuns(cron, RUNS, options.now ?? Date.now(), zone);
+  const runs = nextRuns(canonicalCron(result.fields), RUNS, options.now ?? Date.now(), zone);
   const fields = 'second minute hour day-of-month month day-of-week';
   const list = runs.length > 0 ? runs.map((ms) => `- ${formatLocalWithUtc(ms, options.timeZone)}`).join('\n') : '- never (no date matches)';
   return `${heading} — ${fields}\n\nNext runs (cron evaluated in ${zone}, the Hub/worker zone; unconfirmed):\n${list}`;
