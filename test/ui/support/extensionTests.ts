@@ -31,12 +31,16 @@ export async function runExtensionTests(browser: Browser, run: ExtensionTestRun)
   const page = await context.newPage();
   let guard: NodeJS.Timeout | undefined;
   try {
+    let exit: (code: number) => void = () => undefined;
     const exitCode = new Promise<number>((resolve, reject) => {
-      // The workbench calls these when they exist (VS Code's automation hooks, as in @vscode/test-web).
-      page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)).catch(reject);
+      exit = resolve;
       page.once('crash', () => reject(new Error('the workbench page crashed')));
       guard = setTimeout(() => reject(new Error(`no result from the extension tests within ${run.timeoutMs / 1000} s`)), run.timeoutMs);
     });
+    // A crash during page load is reported by `await exitCode` below, not as an unhandled rejection.
+    exitCode.catch(() => undefined);
+    // The workbench calls these when they exist (VS Code's automation hooks, as in @vscode/test-web).
+    await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
     await page.exposeFunction('codeAutomationLog', (_level: number, message: unknown) => {
       run.onLog(Array.isArray(message) ? message.map(String).join(' ') : String(message));
     });
