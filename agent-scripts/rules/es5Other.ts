@@ -31,6 +31,17 @@ export function checkEs5Other(model: ScriptModel, ctx: RuleContext): void {
     report({ start: 0, end: lineEnd < 0 ? model.text.length : lineEnd }, 'A `#!` line is', 'ES2023');
   }
   trailingCommas(model, ctx);
+  identifierSpelling(model, ctx);
+}
+
+/** Identifiers ES2015 allows and ES5 refuses: astral letters (surrogate pairs) and `\u{…}` escapes. */
+function identifierSpelling(model: ScriptModel, ctx: RuleContext): void {
+  const NEW_SPELLING = /[\uD800-\uDFFF]|\\u\{/;
+  if (!NEW_SPELLING.test(model.text)) return;
+  for (const id of model.nodes('Identifier')) {
+    if (!NEW_SPELLING.test(model.text.slice(id.start, id.end))) continue;
+    ctx.report('es5/other-syntax', id.start, id.end, m.other('Identifiers with letters outside the Basic Multilingual Plane or `\\u{…}` escapes are', 'ES2015'));
+  }
 }
 
 /** Trailing commas in argument and parameter lists (ES2017); the AST does not record them, the text does. */
