@@ -15,7 +15,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): CheckedAnal
   const parsed = parse(text, sink);
   let facts: CheckFacts | undefined;
   if (parsed.ast) {
-    facts = checkTree(text, parsed.ast, parsed.nodeCount, schema, sink, options.timeZone);
+    facts = checkTree(text, parsed.ast, parsed.nodeCount, parsed.parents, schema, sink, options.timeZone);
     lint(text, parsed.ast, facts, schema, sink);
   }
   const empty = parsed.ast === undefined && !parsed.limited && sink.diagnostics.length === 0;
@@ -31,8 +31,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): CheckedAnal
     tokens: parsed.tokens,
     comments: parsed.comments,
     typeOf: (node) => facts?.types[node.id] ?? Types.error,
-    referenceOf: (node) => facts?.references.get(node.id),
-    overloadOf: (node) => facts?.overloads.get(node.id),
+    referenceOf: (node) => facts?.references[node.id],
+    overloadOf: (node) => facts?.overloads[node.id],
     parentOf: (node) => facts?.parents[node.id],
   };
 }

@@ -91,7 +91,18 @@ export function param(name: string): TypeParam {
 }
 
 export function isPrimitive(type: KflType): type is PrimitiveType {
-  return PRIMITIVES.has(type.kind);
+  switch (type.kind) {
+    case 'list':
+    case 'map':
+    case 'object':
+    case 'type':
+    case 'param':
+    case 'dyn':
+    case 'error':
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** `dyn` or `error`: a type that matches anything without further diagnostics. */

@@ -16,18 +16,17 @@ import { checkCall, checkComprehension } from './calls';
 import { type Binding, type CheckContext } from './context';
 import { checkHas, checkIdent, checkIndex, checkSelect } from './members';
 import { checkBinary, checkConditional, checkUnary } from './operators';
-import { parentsOf } from './tree';
 
 export interface CheckFacts {
   readonly resultType: KflType;
   readonly types: readonly (KflType | undefined)[];
-  readonly references: ReadonlyMap<number, Reference>;
-  readonly overloads: ReadonlyMap<number, OverloadDecl>;
+  readonly references: readonly (Reference | undefined)[];
+  readonly overloads: readonly (OverloadDecl | undefined)[];
   readonly parents: readonly (Expr | undefined)[];
 }
 
-export function checkTree(text: string, root: Expr, nodeCount: number, schema: Schema, sink: DiagnosticSink, timeZone: string | undefined): CheckFacts {
-  const checker = new Checker(text, root, nodeCount, schema, sink, timeZone);
+export function checkTree(text: string, root: Expr, nodeCount: number, parents: readonly (Expr | undefined)[], schema: Schema, sink: DiagnosticSink, timeZone: string | undefined): CheckFacts {
+  const checker = new Checker(text, nodeCount, parents, schema, sink, timeZone);
   const resultType = checker.check(root);
   if (!isOpen(resultType) && resultType !== Types.bool) sink.report('kfl/not-bool', root, { type: formatType(resultType) });
   return { resultType, types: checker.types, references: checker.references, overloads: checker.overloads, parents: checker.parents };
@@ -35,21 +34,21 @@ export function checkTree(text: string, root: Expr, nodeCount: number, schema: S
 
 class Checker implements CheckContext {
   readonly types: (KflType | undefined)[];
-  readonly references = new Map<number, Reference>();
-  readonly overloads = new Map<number, OverloadDecl>();
-  readonly parents: (Expr | undefined)[];
+  readonly references: (Reference | undefined)[];
+  readonly overloads: (OverloadDecl | undefined)[];
   private readonly _scopes: { name: string; binding: Binding }[] = [];
 
   constructor(
     readonly text: string,
-    root: Expr,
     nodeCount: number,
+    readonly parents: readonly (Expr | undefined)[],
     readonly schema: Schema,
     readonly sink: DiagnosticSink,
     readonly timeZone: string | undefined,
   ) {
     this.types = new Array<KflType | undefined>(nodeCount);
-    this.parents = parentsOf(root, nodeCount);
+    this.references = new Array<Reference | undefined>(nodeCount);
+    this.overloads = new Array<OverloadDecl | undefined>(nodeCount);
   }
 
   check(node: Expr): KflType {
@@ -102,15 +101,15 @@ class Checker implements CheckContext {
   }
 
   setReference(node: Expr, reference: Reference): void {
-    this.references.set(node.id, reference);
+    this.references[node.id] = reference;
   }
 
   referenceOf(node: Expr): Reference | undefined {
-    return this.references.get(node.id);
+    return this.references[node.id];
   }
 
   setOverload(node: Expr, overload: OverloadDecl): void {
-    this.overloads.set(node.id, overload);
+    this.overloads[node.id] = overload;
   }
 
   parentOf(node: Expr): Expr | undefined {

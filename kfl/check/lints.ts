@@ -43,7 +43,7 @@ class Linter {
         this._binary(node);
         break;
       case 'call':
-        if (this._facts.overloads.get(node.id)?.id === 'map_get') this._headerKey(node.args[0], node.args[1]);
+        if (this._facts.overloads[node.id]?.id === 'map_get') this._headerKey(node.args[0], node.args[1]);
         break;
       default:
         break;
@@ -59,7 +59,7 @@ class Linter {
   }
 
   private _select(node: SelectExpr): void {
-    const reference = this._facts.references.get(node.id);
+    const reference = this._facts.references[node.id];
     if (reference?.kind === 'field') {
       const preferred = IDENTITY_FIELDS.get(reference.field.path);
       if (preferred) this._sink.report('kfl/identity-hint', node, { reason: 'namespace', field: reference.field.path, preferred }, [replaceFix(`Use \`${preferred}\``, node, preferred, true)]);
@@ -79,9 +79,9 @@ class Linter {
   }
 
   private _ident(node: IdentExpr): void {
-    const reference = this._facts.references.get(node.id);
+    const reference = this._facts.references[node.id];
     if (reference?.kind !== 'field' || reference.field.path !== 'grpc_status') return;
-    const guarded = guardingTerms(node, this._facts.parents).some((t) => t.kind === 'ident' && t.name === 'grpc' && this._facts.references.get(t.id)?.kind === 'field');
+    const guarded = guardingTerms(node, this._facts.parents).some((t) => t.kind === 'ident' && t.name === 'grpc' && this._facts.references[t.id]?.kind === 'field');
     if (guarded) return;
     const term = this._booleanTerm(node);
     const fixes = term ? [replaceFix('Prepend `grpc && `', { start: term.start, end: term.start }, 'grpc && ', true)] : [];
@@ -168,7 +168,7 @@ class Linter {
   }
 
   private _field(node: Expr): FieldInfo | undefined {
-    const reference = this._facts.references.get(node.id);
+    const reference = this._facts.references[node.id];
     return reference?.kind === 'field' ? reference.field : undefined;
   }
 

@@ -1,26 +1,5 @@
-/** Tree questions the checker and its lints ask: parents, dotted paths, conjunctions, sameness. */
-import { type Expr, childrenOf, forEachChild } from '../ast';
-
-/** Parent of every node, by id. The tree's height is capped (LIMITS), so recursion is safe. */
-export function parentsOf(root: Expr | undefined, nodeCount: number): (Expr | undefined)[] {
-  const walk: ParentWalk = { parents: new Array<Expr | undefined>(nodeCount), pending: root ? [root] : [], parent: undefined };
-  for (let node = walk.pending.pop(); node; node = walk.pending.pop()) {
-    walk.parent = node;
-    forEachChild(node, recordParent, walk);
-  }
-  return walk.parents;
-}
-
-interface ParentWalk {
-  parents: (Expr | undefined)[];
-  pending: Expr[];
-  parent: Expr | undefined;
-}
-
-function recordParent(child: Expr, walk: ParentWalk): void {
-  walk.parents[child.id] = walk.parent;
-  walk.pending.push(child);
-}
+/** Tree questions the checker and its lints ask: dotted paths, conjunctions, sameness. */
+import { type Expr, childrenOf } from '../ast';
 
 /** `src.pod.name` for a chain of plain names, else undefined. */
 export function dottedPath(node: Expr): string | undefined {

@@ -34,6 +34,8 @@ export interface ParseResult {
   readonly limited: boolean;
   /** Token look-ups performed: a measure of parser work, linear in the token count. */
   readonly work: number;
+  /** Parent of each node by id; undefined for the root (and for nodes left out of the tree). */
+  readonly parents: readonly (Expr | undefined)[];
 }
 
 const MAX_INT64 = 2n ** 63n - 1n;
@@ -44,9 +46,6 @@ const RELATION_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>(['==', '!=', '<'
 const COMPREHENSIONS: ReadonlySet<string> = new Set<ComprehensionMacro>(['all', 'exists', 'exists_one', 'map', 'filter']);
 const V1_INFIX: ReadonlySet<string> = new Set(['contains', 'startsWith', 'endsWith']);
 
-/** A node's fields before the parser gives it an id. */
-type ExprFields = Expr extends infer E ? (E extends Expr ? Omit<E, 'id'> : never) : never;
-
 /** Thrown inside the parser only, to unwind when a limit is exceeded; never escapes `parse`. */
 class LimitExceeded {
   constructor(readonly kind: LimitKind, readonly span: Span) {}
@@ -56,7 +55,7 @@ export function parse(text: string, sink: DiagnosticSink): ParseResult {
   // A UTF-16 unit is at most 3 UTF-8 bytes (a surrogate pair 4 for 2), so short texts need no count.
   if (text.length * 3 > LIMITS.maxBytes && utf8LengthUpTo(text, LIMITS.maxBytes) > LIMITS.maxBytes) {
     sink.report('kfl/limits', { start: offsetPastBytes(text, LIMITS.maxBytes), end: text.length }, { limit: 'size', max: LIMITS.maxBytes });
-    return { ast: undefined, tokens: [{ kind: 'eof', start: text.length, end: text.length, value: undefined, raw: false }], comments: [], nodeCount: 0, limited: true, work: 0 };
+    return { ast: undefined, tokens: [{ kind: 'eof', start: text.length, end: text.length, value: undefined, raw: false }], comments: [], nodeCount: 0, limited: true, work: 0, parents: [] };
   }
   const { tokens, comments } = scan(text, sink);
   const parser = new Parser(text, tokens, sink);
@@ -70,11 +69,13 @@ export function parse(text: string, sink: DiagnosticSink): ParseResult {
     sink.report('kfl/limits', e.span, { limit: e.kind, max });
     limited = true;
   }
-  return { ast, tokens, comments, nodeCount: parser.nodeCount, limited, work: parser.work };
+  return { ast, tokens, comments, nodeCount: parser.nodeCount, limited, work: parser.work, parents: parser.parents };
 }
 
-function noteChildHeight(child: Expr, parser: Parser): void {
-  parser._childHeight = Math.max(parser._childHeight, parser.heightOf(child));
+/** Called for each child of a node being registered: its parent, and the tallest child so far. */
+function noteChild(child: Expr, parser: Parser): void {
+  parser.parents[child.id] = parser.current;
+  parser.childHeight = Math.max(parser.childHeight, parser.heightOf(child));
 }
 
 class Parser {
@@ -109,7 +110,7 @@ class Parser {
           replaceFix('Insert `||`', gap, ' || '),
         ]);
         const rest = this._expr();
-        expr = this._node({ kind: 'error', children: [expr, rest], start, end: this._previous().end });
+        expr = this._node({ id: this._nextId(), kind: 'error', children: [expr, rest], start, end: this._previous().end });
       } else {
         this._problem('kfl/unexpected-token', token, { token: this._textOf(token), expected: 'end' });
         this._next();
@@ -134,7 +135,7 @@ class Parser {
       } else {
         whenFalse = this._missing(':');
       }
-      result = this._node({ kind: 'conditional', condition, whenTrue, whenFalse, start, end: this._previous().end });
+      result = this._node({ id: this._nextId(), kind: 'conditional', condition, whenTrue, whenFalse, start, end: this._previous().end });
     }
     this._depth--;
     return result;
@@ -142,18 +143,18 @@ class Parser {
 
   // Or = And { "||" And } ;
   private _or(left?: Expr, leftStart?: number): Expr {
-    return this._logical('||', 'or', () => this._and(), left === undefined ? undefined : this._and(left, leftStart), leftStart);
+    return this._logical('||', 'or', left === undefined ? undefined : this._and(left, leftStart), leftStart);
   }
 
   // And = Rel { "&&" Rel } ;
   private _and(left?: Expr, leftStart?: number): Expr {
-    return this._logical('&&', 'and', () => this._rel(), left === undefined ? undefined : this._rel(left, leftStart), leftStart);
+    return this._logical('&&', 'and', left === undefined ? undefined : this._rel(left, leftStart), leftStart);
   }
 
   /** Collects a chain of one logical operator and builds it balanced. `v1Word` is the KFL v1 spelling. */
-  private _logical(op: '&&' | '||', v1Word: string, operand: () => Expr, first: Expr | undefined, firstStart: number | undefined): Expr {
+  private _logical(op: '&&' | '||', v1Word: string, first: Expr | undefined, firstStart: number | undefined): Expr {
     const start = firstStart ?? this._peek().start;
-    const head = first ?? operand();
+    const head = first ?? (op === '||' ? this._and() : this._rel());
     if (this._peek().kind !== op && !this._isV1Word(v1Word)) return head;
     const starts = [start];
     const terms = [head];
@@ -164,7 +165,7 @@ class Parser {
       if (token.kind !== op) this._v1Operator(token, op);
       ops.push(token);
       starts.push(this._peek().start);
-      terms.push(operand());
+      terms.push(op === '||' ? this._and() : this._rel());
       ends.push(this._previous().end);
     }
     const build = (lo: number, hi: number): Expr => {
@@ -172,7 +173,7 @@ class Parser {
       const mid = (lo + hi) >> 1;
       const left = build(lo, mid);
       const right = build(mid + 1, hi);
-      return this._node({ kind: 'binary', op, opSpan: { start: ops[mid].start, end: ops[mid].end }, left, right, start: starts[lo], end: ends[hi] });
+      return this._node({ id: this._nextId(), kind: 'binary', op, opSpan: { start: ops[mid].start, end: ops[mid].end }, left, right, start: starts[lo], end: ends[hi] });
     };
     return build(0, terms.length - 1);
   }
@@ -186,7 +187,7 @@ class Parser {
       if (RELATION_OPS.has(token.kind)) {
         this._next();
         const right = this._add();
-        expr = this._node({ kind: 'binary', op: token.kind as BinaryOp, opSpan: { start: token.start, end: token.end }, left: expr, right, start, end: this._previous().end });
+        expr = this._node({ id: this._nextId(), kind: 'binary', op: token.kind as BinaryOp, opSpan: { start: token.start, end: token.end }, left: expr, right, start, end: this._previous().end });
       } else if (token.kind === 'ident' && V1_INFIX.has(this._textOf(token)) && this._startsOperand(this._peek(1)) && this._peek(1).kind !== '(') {
         expr = this._v1Infix(expr, start);
       } else {
@@ -202,7 +203,7 @@ class Parser {
     while (this._peek().kind === '+' || this._peek().kind === '-') {
       const token = this._next();
       const right = this._mul();
-      expr = this._node({ kind: 'binary', op: token.kind as BinaryOp, opSpan: { start: token.start, end: token.end }, left: expr, right, start, end: this._previous().end });
+      expr = this._node({ id: this._nextId(), kind: 'binary', op: token.kind as BinaryOp, opSpan: { start: token.start, end: token.end }, left: expr, right, start, end: this._previous().end });
     }
     return expr;
   }
@@ -214,7 +215,7 @@ class Parser {
     while (this._peek().kind === '*' || this._peek().kind === '/' || this._peek().kind === '%') {
       const token = this._next();
       const right = this._unary();
-      expr = this._node({ kind: 'binary', op: token.kind as BinaryOp, opSpan: { start: token.start, end: token.end }, left: expr, right, start, end: this._previous().end });
+      expr = this._node({ id: this._nextId(), kind: 'binary', op: token.kind as BinaryOp, opSpan: { start: token.start, end: token.end }, left: expr, right, start, end: this._previous().end });
     }
     return expr;
   }
@@ -237,13 +238,13 @@ class Parser {
     if (op === '-' && literal.kind === 'int' && literal.value?.type === 'int' && literal.value.value === MAX_INT64 + 1n) {
       const minus = operators.pop()!;
       this._next();
-      operand = this._node({ kind: 'literal', literal: { type: 'int', value: -(MAX_INT64 + 1n) }, raw: false, start: minus.start, end: literal.end });
+      operand = this._node({ id: this._nextId(), kind: 'literal', literal: { type: 'int', value: -(MAX_INT64 + 1n) }, raw: false, start: minus.start, end: literal.end });
     } else {
       operand = this._member();
     }
     for (let i = operators.length - 1; i >= 0; i--) {
       const token = operators[i];
-      operand = this._node({ kind: 'unary', op, opSpan: { start: token.start, end: token.end }, operand, start: token.start, end: this._previous().end });
+      operand = this._node({ id: this._nextId(), kind: 'unary', op, opSpan: { start: token.start, end: token.end }, operand, start: token.start, end: this._previous().end });
     }
     return operand;
   }
@@ -262,18 +263,18 @@ class Parser {
           const { items, close } = this._list(open, () => this._expr(), () => this._missing('expression'));
           expr = this._call(name, expr, items, open.start, close, start);
         } else {
-          expr = this._node({ kind: 'select', operand: expr, field: name, start, end: this._previous().end });
+          expr = this._node({ id: this._nextId(), kind: 'select', operand: expr, field: name, start, end: this._previous().end });
         }
       } else if (token.kind === '[') {
         const open = this._next();
         const index = this._expr();
         const close = this._expect(open);
-        expr = this._node({ kind: 'index', operand: expr, index, open: open.start, close, start, end: this._previous().end });
+        expr = this._node({ id: this._nextId(), kind: 'index', operand: expr, index, open: open.start, close, start, end: this._previous().end });
       } else if (token.kind === '{' && (expr.kind === 'ident' || expr.kind === 'select')) {
         // `Type{f: v}` is CEL message construction; parse the braces as a map to skip them.
         this._problem('kfl/unexpected-token', token, { token: '{', expected: 'no-message' });
         const body = this._primary();
-        expr = this._node({ kind: 'error', children: [expr, body], start, end: this._previous().end });
+        expr = this._node({ id: this._nextId(), kind: 'error', children: [expr, body], start, end: this._previous().end });
       } else {
         return expr;
       }
@@ -313,7 +314,7 @@ class Parser {
           const { items, close } = this._list(open, () => this._expr(), () => this._missing('expression'));
           return this._call({ name, start: token.start, end: token.end }, undefined, items, open.start, close, token.start);
         }
-        return this._node({ kind: 'ident', name, start: token.start, end: token.end });
+        return this._node({ id: this._nextId(), kind: 'ident', name, start: token.start, end: token.end });
       }
       case '(': {
         const open = this._next();
@@ -324,7 +325,7 @@ class Parser {
       case '[': {
         const open = this._next();
         const elements = this._list(open, () => this._expr()).items;
-        return this._node({ kind: 'list', elements, start: open.start, end: this._previous().end });
+        return this._node({ id: this._nextId(), kind: 'list', elements, start: open.start, end: this._previous().end });
       }
       case '{': {
         const open = this._next();
@@ -339,7 +340,7 @@ class Parser {
           }
           return { key, value, start: key.start, end: this._previous().end };
         });
-        return this._node({ kind: 'map', entries, start: open.start, end: this._previous().end });
+        return this._node({ id: this._nextId(), kind: 'map', entries, start: open.start, end: this._previous().end });
       }
       case 'int':
       case 'uint':
@@ -350,7 +351,7 @@ class Parser {
       case 'false':
       case 'null':
         this._next();
-        return this._node({ kind: 'literal', literal: this._literalValue(token), raw: token.raw === true, start: token.start, end: token.end });
+        return this._node({ id: this._nextId(), kind: 'literal', literal: this._literalValue(token), raw: token.raw === true, start: token.start, end: token.end });
       case '.': {
         // `.a.b` (a leading-dot, fully qualified name) is CEL but not KFL2.
         this._problem('kfl/unexpected-token', token, { token: '.', expected: 'no-leading-dot' });
@@ -390,16 +391,16 @@ class Parser {
       const bound: Name = { name: variable.name, start: variable.start, end: variable.end };
       if (macro === 'map' && (args.length === 2 || args.length === 3)) {
         const [predicate, transform] = args.length === 3 ? [args[1], args[2]] : [undefined, args[1]];
-        return this._node({ kind: 'comprehension', macro, function: name, target, variable: bound, predicate, transform, start, end });
+        return this._node({ id: this._nextId(), kind: 'comprehension', macro, function: name, target, variable: bound, predicate, transform, start, end });
       }
       if (macro !== 'map' && args.length === 2) {
-        return this._node({ kind: 'comprehension', macro, function: name, target, variable: bound, predicate: args[1], transform: undefined, start, end });
+        return this._node({ id: this._nextId(), kind: 'comprehension', macro, function: name, target, variable: bound, predicate: args[1], transform: undefined, start, end });
       }
     }
     if (!target && name.name === 'has' && args.length === 1 && args[0].kind === 'select') {
-      return this._node({ kind: 'has', function: name, argument: args[0], start, end });
+      return this._node({ id: this._nextId(), kind: 'has', function: name, argument: args[0], start, end });
     }
-    return this._node({ kind: 'call', function: name, target, args, open, close, start, end });
+    return this._node({ id: this._nextId(), kind: 'call', function: name, target, args, open, close, start, end });
   }
 
   /**
@@ -453,7 +454,7 @@ class Parser {
     } else {
       this._problem('kfl/unexpected-token', token, { token: this._textOf(token), expected });
     }
-    return this._node({ kind: 'missing', start: token.start, end: token.start });
+    return this._node({ id: this._nextId(), kind: 'missing', start: token.start, end: token.start });
   }
 
   private _v1Operator(token: Token, op: '&&' | '||'): void {
@@ -479,7 +480,7 @@ class Parser {
     const receiver = simple ? leftText : `(${leftText})`;
     const fix = replaceFix(`Rewrite as the \`${name.name}\` method`, { start, end }, `${receiver}.${name.name}(${rightText})`, true);
     this._problem('kfl/v1-syntax', nameToken, { construct: 'infix', function: name.name }, [fix]);
-    return this._node({ kind: 'call', function: name, target: left, args: [right], open: nameToken.end, close: undefined, start, end });
+    return this._node({ id: this._nextId(), kind: 'call', function: name, target: left, args: [right], open: nameToken.end, close: undefined, start, end });
   }
 
   private _isV1Word(word: string): boolean {
@@ -502,21 +503,28 @@ class Parser {
     this._sink.report(code, { start: span.start, end: span.end }, args, fixes);
   }
 
-  private _node(fields: ExprFields): Expr {
-    // The id is set on the literal the caller built (no copy): every node is made here.
-    const node = fields as Expr;
-    (node as { id: number }).id = this.nodeCount++;
+  /** The id for the node being built: callers put it in the object literal, so V8 gives every node of a kind one shape from the start. */
+  private _nextId(): number {
+    return this.nodeCount++;
+  }
+
+  /** Registers a node (ids come from `_nextId`) and enforces the node and depth limits. */
+  private _node(node: Expr): Expr {
     if (this.nodeCount > LIMITS.maxNodes) throw new LimitExceeded('nodes', node);
-    this._childHeight = 0;
-    forEachChild(node, noteChildHeight, this);
-    const height = this._childHeight + 1;
+    this.current = node;
+    this.childHeight = 0;
+    forEachChild(node, noteChild, this);
+    const height = this.childHeight + 1;
     this._heights[node.id] = height;
     if (height > LIMITS.maxDepth) throw new LimitExceeded('depth', node);
     return node;
   }
 
-  /** Scratch for `_node`: the tallest child seen so far. */
-  _childHeight = 0;
+  /** Parent of every node that became a child, by id (recorded as nodes are built). */
+  readonly parents: (Expr | undefined)[] = [];
+  /** Scratch for `_node`: the node being registered and the tallest of its children so far. */
+  current: Expr | undefined;
+  childHeight = 0;
 
   heightOf(node: Expr): number {
     return this._heights[node.id];

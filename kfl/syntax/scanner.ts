@@ -36,12 +36,36 @@ const NEAR_MISS: ReadonlyMap<string, OperatorKind> = new Map<string, OperatorKin
 const MAX_INT_DIGITS = 40;
 const OUT_OF_RANGE = 2n ** 64n;
 
-// Character classes by code unit: the scanner looks at every character, so no regexes here.
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-const isHexDigit = (c: string | undefined): boolean => isDigit(c) || (c !== undefined && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
-const isIdentStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_');
-const isIdentPart = (c: string | undefined): boolean => isIdentStart(c) || isDigit(c);
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f';
+// Character classes by UTF-16 code unit, from a table: the scanner looks at every character, so
+// it compares numbers rather than one-character strings. Past the end charCodeAt gives NaN,
+// which is in no class.
+const SPACE = 1;
+const DIGIT = 2;
+const IDENT_START = 4;
+const HEX = 8;
+const CLASSES = new Uint8Array(128);
+for (const c of ' \t\r\n\f') CLASSES[c.charCodeAt(0)] |= SPACE;
+for (let c = 0x30; c <= 0x39; c++) CLASSES[c] |= DIGIT | HEX;
+for (let c = 0x41; c <= 0x5a; c++) CLASSES[c] |= IDENT_START | (c <= 0x46 ? HEX : 0);
+for (let c = 0x61; c <= 0x7a; c++) CLASSES[c] |= IDENT_START | (c <= 0x66 ? HEX : 0);
+CLASSES[0x5f] |= IDENT_START;
+const classOf = (code: number): number => (code < 128 ? CLASSES[code] : 0);
+const isDigit = (code: number): boolean => (classOf(code) & DIGIT) !== 0;
+const isIdentPart = (code: number): boolean => (classOf(code) & (IDENT_START | DIGIT)) !== 0;
+const LF = 0x0a;
+const CR = 0x0d;
+const BACKSLASH = 0x5c;
+
+/** r, b, rb or br in any case, directly followed by a quote: the prefix of a string at `at`. */
+function stringPrefixAt(text: string, at: number): string | undefined {
+  const isQuote = (code: number): boolean => code === 0x22 || code === 0x27;
+  const letter = (code: number): string | undefined => (code === 0x72 || code === 0x52 ? 'r' : code === 0x62 || code === 0x42 ? 'b' : undefined);
+  const first = letter(text.charCodeAt(at));
+  if (first === undefined) return undefined;
+  if (isQuote(text.charCodeAt(at + 1))) return text.slice(at, at + 1);
+  const second = letter(text.charCodeAt(at + 1));
+  return second !== undefined && second !== first && isQuote(text.charCodeAt(at + 2)) ? text.slice(at, at + 2) : undefined;
+}
 
 export function scan(text: string, sink: DiagnosticSink): ScanResult {
   return new Scanner(text, sink).run();
@@ -57,13 +81,14 @@ class Scanner {
   run(): ScanResult {
     const text = this._text;
     while (this._pos < text.length) {
-      const c = text[this._pos];
-      if (isSpace(c)) this._pos++;
-      else if (c === '/' && text[this._pos + 1] === '/') this._comment();
-      else if (isDigit(c) || (c === '.' && isDigit(text[this._pos + 1]))) this._number();
-      else if (isIdentStart(c)) this._identOrString();
-      else if (c === '"' || c === "'") this._string(this._pos, '');
-      else if (c === '`') this._quotedIdent();
+      const code = text.charCodeAt(this._pos);
+      const kind = classOf(code);
+      if (kind & SPACE) this._pos++;
+      else if (code === 0x2f && text.charCodeAt(this._pos + 1) === 0x2f) this._comment();
+      else if (kind & DIGIT || (code === 0x2e && isDigit(text.charCodeAt(this._pos + 1)))) this._number();
+      else if (kind & IDENT_START) this._identOrString();
+      else if (code === 0x22 || code === 0x27) this._string(this._pos, '');
+      else if (code === 0x60) this._quotedIdent();
       else this._operatorOrInvalid();
     }
     this._tokens.push({ kind: 'eof', start: text.length, end: text.length, value: undefined, raw: false });
@@ -72,8 +97,11 @@ class Scanner {
 
   private _comment(): void {
     const start = this._pos;
-    while (this._pos < this._text.length && this._text[this._pos] !== '\n' && this._text[this._pos] !== '\r') this._pos++;
-    this._comments.push({ start, end: this._pos });
+    const text = this._text;
+    let pos = start;
+    while (pos < text.length && text.charCodeAt(pos) !== LF && text.charCodeAt(pos) !== CR) pos++;
+    this._pos = pos;
+    this._comments.push({ start, end: pos });
   }
 
   /** Every token has the same shape (value and raw present), which keeps the parser's reads fast. */
@@ -84,15 +112,20 @@ class Scanner {
   private _identOrString(): void {
     const start = this._pos;
     const text = this._text;
-    // A string prefix is r, b, rb or br in any case, directly followed by a quote.
-    const prefix = 'rRbB'.includes(text[start]) ? /^(?:[rR][bB]?|[bB][rR]?)(?=["'])/.exec(text.slice(start, start + 3))?.[0] : undefined;
+    const prefix = stringPrefixAt(text, start);
     if (prefix !== undefined) {
       this._string(start, prefix);
       return;
     }
-    while (isIdentPart(text[this._pos])) this._pos++;
-    const word = text.slice(start, this._pos);
-    this._push(KEYWORDS.get(word) ?? 'ident', start);
+    let pos = start + 1;
+    while (isIdentPart(text.charCodeAt(pos))) pos++;
+    this._pos = pos;
+    // in, true, false, null: only words of 2, 4 or 5 letters starting with i, t, f or n are looked up.
+    const length = pos - start;
+    const first = text.charCodeAt(start);
+    const maybeKeyword = (length === 2 || length === 4 || length === 5) && (first === 0x69 || first === 0x74 || first === 0x66 || first === 0x6e);
+    const kind = maybeKeyword ? KEYWORDS.get(text.slice(start, pos)) : undefined;
+    this._push(kind ?? 'ident', start);
   }
 
   private _quotedIdent(): void {
@@ -125,7 +158,7 @@ class Scanner {
 
   private _startsNoToken(at: number): boolean {
     const c = this._text[at];
-    return !(isSpace(c) || isIdentStart(c) || isDigit(c) || '"\'`'.includes(c) || NEAR_MISS.has(c) || operatorAt(this._text, at) !== undefined);
+    return !(classOf(c.charCodeAt(0)) !== 0 || '"\'`'.includes(c) || NEAR_MISS.has(c) || operatorAt(this._text, at) !== undefined);
   }
 
   private _number(): void {
@@ -134,7 +167,7 @@ class Scanner {
     if (text[start] === '0' && (text[start + 1] === 'x' || text[start + 1] === 'X')) {
       this._pos += 2;
       const digitsStart = this._pos;
-      while (isHexDigit(text[this._pos])) this._pos++;
+      while (classOf(text.charCodeAt(this._pos)) & HEX) this._pos++;
       const digits = text.slice(digitsStart, this._pos);
       if (digits === '') {
         this._sink.report('kfl/bad-number', { start, end: this._pos }, { text: text.slice(start, this._pos), reason: 'hex-digits' });
@@ -144,23 +177,23 @@ class Scanner {
       this._integer(start, digits.length > MAX_INT_DIGITS ? OUT_OF_RANGE : BigInt(`0x${digits}`));
       return;
     }
-    while (isDigit(text[this._pos])) this._pos++;
+    while (isDigit(text.charCodeAt(this._pos))) this._pos++;
     let isDouble = false;
-    if (text[this._pos] === '.' && isDigit(text[this._pos + 1])) {
+    if (text[this._pos] === '.' && isDigit(text.charCodeAt(this._pos + 1))) {
       isDouble = true;
       this._pos++;
-      while (isDigit(text[this._pos])) this._pos++;
+      while (isDigit(text.charCodeAt(this._pos))) this._pos++;
     }
     if (text[this._pos] === 'e' || text[this._pos] === 'E') {
       isDouble = true;
       this._pos++;
       if (text[this._pos] === '+' || text[this._pos] === '-') this._pos++;
-      if (!isDigit(text[this._pos])) {
+      if (!isDigit(text.charCodeAt(this._pos))) {
         this._sink.report('kfl/bad-number', { start, end: this._pos }, { text: text.slice(start, this._pos), reason: 'exponent-digits' });
         this._push('double', start, { type: 'double', value: 0 });
         return;
       }
-      while (isDigit(text[this._pos])) this._pos++;
+      while (isDigit(text.charCodeAt(this._pos))) this._pos++;
     }
     if (isDouble) {
       const value = Number(text.slice(start, this._pos));
@@ -197,19 +230,22 @@ class Scanner {
     const bytes = prefix.includes('b') || prefix.includes('B');
     const quoteAt = start + prefix.length;
     const q = text[quoteAt];
-    const delimiter = text.startsWith(q.repeat(3), quoteAt) ? q.repeat(3) : q;
+    const quote = q.charCodeAt(0);
+    const triple = text.charCodeAt(quoteAt + 1) === quote && text.charCodeAt(quoteAt + 2) === quote;
+    const delimiter = triple ? q.repeat(3) : q;
     const bodyStart = quoteAt + delimiter.length;
     let i = bodyStart;
     let closed = false;
     while (i < text.length) {
-      const c = text[i];
-      if (delimiter.length === 1 && (c === '\n' || c === '\r')) break;
-      if (c === '\\' && !raw) {
+      const c = text.charCodeAt(i);
+      if (!triple && (c === LF || c === CR)) break;
+      if (c === BACKSLASH && !raw) {
         // An escape never swallows a line break: a single-line string then ends unterminated.
-        i += delimiter.length === 1 && (text[i + 1] === '\n' || text[i + 1] === '\r') ? 1 : 2;
+        const next = text.charCodeAt(i + 1);
+        i += !triple && (next === LF || next === CR) ? 1 : 2;
         continue;
       }
-      if (text.startsWith(delimiter, i)) {
+      if (c === quote && (!triple || (text.charCodeAt(i + 1) === quote && text.charCodeAt(i + 2) === quote))) {
         closed = true;
         break;
       }
@@ -226,7 +262,7 @@ class Scanner {
       const decoded = decodeBytes(body, raw);
       value = { type: 'bytes', value: decoded.value };
       problems = decoded.problems;
-    } else if (raw) {
+    } else if (raw || !body.includes('\\')) {
       value = { type: 'string', value: body };
     } else {
       const decoded = decodeString(body);
