@@ -6,12 +6,14 @@ import { type HubFeature, registerHub } from './connection/register';
 import { type KflLanguage, registerKflLanguage } from './language/register';
 import { registerSnapshots, type SnapshotsFeature } from './snapshots/register';
 import { registerToolRunner } from './tools/register';
+import { registerWebviews, type WebviewsFeature } from './webviews/register';
 
 /** What activation returns: the API of the features, for each other and for the in-host tests. */
 export interface ExtensionApi {
   readonly kfl: KflLanguage;
   readonly hub: HubFeature;
   readonly snapshots: SnapshotsFeature;
+  readonly webviews: WebviewsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -19,7 +21,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const hub = registerHub(context);
   const snapshots = registerSnapshots(context, hub);
   registerToolRunner(context, hub);
-  return { kfl, hub, snapshots };
+  const webviews = registerWebviews(context, hub, kfl, snapshots);
+  return { kfl, hub, snapshots, webviews };
 }
 
 export function deactivate(): void {

@@ -45,7 +45,23 @@ export interface ApiCallPage {
   readonly calls: readonly JsonObject[];
   readonly total?: number;
   readonly truncated: boolean;
+  /** The cursor of the next page (§5.14), when the Hub pages by cursor and there is one. */
+  readonly nextCursor?: string;
   readonly raw: unknown;
+}
+
+/** What one list_api_calls page asks for (§5.14); paging and order only where the Hub declares them. */
+export interface ApiCallQuery {
+  snapshot?: string;
+  dissection?: string;
+  kfl?: string;
+  limit?: number;
+  cursor?: string;
+  offset?: number;
+  start?: number;
+  end?: number;
+  order?: 'asc' | 'desc';
+  format?: 'compact' | 'full';
 }
 
 export class HubTools {
@@ -159,13 +175,14 @@ export class HubTools {
   }
 
   /** One page of list_api_calls scoped to a snapshot's dissection (§5.14). */
-  async listApiCalls(scope: { snapshot?: string; dissection?: string; kfl?: string; limit?: number }, options?: CallOptions): Promise<ApiCallPage> {
+  async listApiCalls(scope: ApiCallQuery, options?: CallOptions): Promise<ApiCallPage> {
     const { result } = await this.client.call('list_api_calls', {
       scope: scope.snapshot, dissection: scope.dissection, kfl: scope.kfl ?? '', limit: scope.limit,
-    }, {}, options);
+      cursor: scope.cursor, offset: scope.offset, start: scope.start, end: scope.end,
+    }, { order: scope.order, format: scope.format }, options);
     const object = asObject(result);
     const calls = (Array.isArray(result) ? result : arr(object, 'calls') ?? []).map(asObject).filter((c): c is JsonObject => c !== undefined);
-    return { calls, total: num(object, 'total'), truncated: bool(object, 'truncated') ?? false, raw: result };
+    return { calls, total: num(object, 'total'), truncated: bool(object, 'truncated') ?? false, nextCursor: str(object, 'next_cursor'), raw: result };
   }
 
   /** One call in full (§5.15), sending the scope it was listed under and its node when declared. */

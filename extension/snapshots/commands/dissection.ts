@@ -20,6 +20,8 @@ export const DEFAULT_DISSECTION = 'default';
 export interface ApiCallsScope {
   readonly snapshot: SnapshotInfo;
   readonly dissection: string;
+  /** The filter to start with, when the command was given one (`{snapshot, kfl}`). */
+  readonly kfl?: string;
 }
 
 export type ApiCallsOpener = (scope: ApiCallsScope) => Promise<void>;
@@ -55,7 +57,8 @@ export function openApiCallsCommand(context: SnapshotCommandContext, opener: () 
     const ready = await ensureDissected(context, tools, snapshot);
     if (!ready) return;
     const open = opener();
-    if (open) await open({ snapshot, dissection: DEFAULT_DISSECTION });
+    const kfl = typeof arg === 'object' && arg !== null && typeof (arg as { kfl?: unknown }).kfl === 'string' ? (arg as { kfl: string }).kfl : undefined;
+    if (open) await open({ snapshot, dissection: DEFAULT_DISSECTION, kfl });
     else await quickPickCalls(context, tools, snapshot);
   });
 }
