@@ -82,7 +82,7 @@ export function isHubError(e: unknown, kind?: HubErrorKind): e is HubError {
 
 /** Capabilities of §1.4 that gate tools, for "Your role lacks `<capability>`" on a 403. */
 export function capabilityOf(tool: string): string | undefined {
-  if (/^(start|stop|get|list)_snapshot_dissection/.test(tool) || tool === 'list_snapshot_dissections') return 'snapshot:dissection';
+  if (/^(start|stop)_snapshot_dissection$/.test(tool)) return 'snapshot:dissection';
   if (/^(enable|disable)_dissection$/.test(tool)) return 'dissection:control';
   if (/^(create|delete)_snapshot$/.test(tool) || /_snapshot_(to|from)_cloud$/.test(tool)) return 'snapshot:write';
   if (/snapshot/.test(tool)) return 'snapshot:read';

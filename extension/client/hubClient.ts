@@ -8,7 +8,7 @@ import { type AdaptedArguments, adaptArguments, type LogicalArguments } from './
 import { hubUrl } from './baseUrl';
 import { findTool, isReadOnlyTool, parseDescriptor } from './descriptor';
 import { type DownloadOptions, type DownloadResult, downloadToFile } from './download';
-import { errorFromStatus, HubError, isHubError } from './errors';
+import { capabilityOf, errorFromStatus, HubError, isHubError } from './errors';
 import { arr, asObject, parseJson, strings } from './json';
 import { type HubLogger } from './log';
 import { type Delay, realDelay, retryDelays } from './retry';
@@ -27,6 +27,11 @@ export interface HubClientOptions {
   requestTimeoutMs?: number;
   /** Appended to "No Hub at <base>." when nothing answers. */
   unreachableHint?: string;
+  /**
+   * Asks for required properties a feature could not fill (§2.4 rule 4): resolves with their
+   * values, or undefined when the person declined. Without it such calls fail.
+   */
+  fillRequired?: (tool: ToolDescriptor, missing: readonly string[]) => Promise<Record<string, unknown> | undefined>;
   /** Retry waits (tests inject a recorder). */
   delay?: Delay;
   now?: () => number;
@@ -49,6 +54,8 @@ export class HubClient {
   private readonly _now: () => number;
   private _descriptor?: { value: HubDescriptor; fetchedAt: number };
   private _loading?: Promise<HubDescriptor>;
+  /** From `whoami`, once read; undefined = unknown, everything allowed. */
+  private _capabilities?: readonly string[];
 
   constructor(private readonly _options: HubClientOptions) {
     this._transport = new HubTransport({
@@ -102,11 +109,16 @@ export class HubClient {
     if (adapted.problems.length > 0) {
       throw new HubError({ kind: 'invalid_arguments', tool: name, message: `Cannot call ${name}: ${adapted.problems.join('; ')}` });
     }
+    let args = adapted.arguments;
     if (adapted.missingRequired.length > 0) {
-      throw new HubError({ kind: 'invalid_arguments', tool: name, message: `This Hub's \`${name}\` requires ${adapted.missingRequired.map((r) => `\`${r}\``).join(', ')}, which this feature cannot fill; use "Kubeshark: Run Hub Tool…"` });
+      const filled = await this._options.fillRequired?.(tool, adapted.missingRequired);
+      if (!filled) {
+        throw new HubError({ kind: this._options.fillRequired ? 'cancelled' : 'invalid_arguments', tool: name, message: `This Hub's \`${name}\` requires ${adapted.missingRequired.map((r) => `\`${r}\``).join(', ')}, which this feature cannot fill; use "Kubeshark: Run Hub Tool…"` });
+      }
+      args = { ...args, ...filled };
     }
     for (const note of adapted.dropped) this._options.log.info(`${name}: ${note.note}`);
-    return { result: await this.callTool(name, adapted.arguments, options), adapted };
+    return { result: await this.callTool(name, args, options), adapted };
   }
 
   /**
@@ -115,6 +127,10 @@ export class HubClient {
    */
   async callTool(name: string, args: Readonly<Record<string, unknown>>, options: CallOptions = {}): Promise<unknown> {
     await this.tool(name, options.signal);
+    const capability = capabilityOf(name);
+    if (capability && this._capabilities && !this._capabilities.includes(capability)) {
+      throw new HubError({ kind: 'forbidden', tool: name, message: `Your role lacks \`${capability}\`` });
+    }
     const body: ToolCallRequest = { name, arguments: { ...args } };
     const delays = isReadOnlyTool(name) ? undefined : [];
     for (let attempt = 0; ; attempt++) {
@@ -135,6 +151,7 @@ export class HubClient {
   /**
    * `GET /api/whoami` (§1.4): the caller's capabilities, or undefined when the Hub does not say
    * (404, not JSON, no array) — then everything is assumed allowed and 403s speak for themselves.
+   * Once known, tools needing a capability the caller lacks are refused without a request.
    */
   async capabilities(signal?: AbortSignal): Promise<string[] | undefined> {
     try {
@@ -142,7 +159,8 @@ export class HubClient {
       if (response.status !== 200) return undefined;
       const parsed = parseJson(response.text);
       const list = parsed.ok ? arr(asObject(parsed.value), 'capabilities') : undefined;
-      return list === undefined ? undefined : strings(list);
+      this._capabilities = list === undefined ? undefined : strings(list);
+      return this._capabilities ? [...this._capabilities] : undefined;
     } catch (e) {
       if (isHubError(e, 'cancelled')) throw e;
       return undefined;

@@ -4,6 +4,7 @@
  * and the embedded local Hub process when no URL is configured. Features get the one HubClient
  * and its typed tools from here and follow `onDidChangeState`.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { normaliseBaseUrl } from '../client/baseUrl';
@@ -12,6 +13,7 @@ import { HubError } from '../client/errors';
 import { HubClient } from '../client/hubClient';
 import { LocalHubProcess } from '../client/localHub';
 import { type HubLogger } from '../client/log';
+import { askRequired } from '../tools/schemaForm';
 import { HubTools } from '../client/tools';
 import { captureFolder, type CaptureFolder } from './localCaptures';
 import { affectsConnection, hubSettings } from './settings';
@@ -37,6 +39,13 @@ export function stateKey(state: ConnectionState): string {
   if (state.phase === 'connected' || (state.phase === 'failed' && state.status)) return state.status?.state ?? state.phase;
   return state.phase;
 }
+
+/** Context keys `kubeshark.hub.lacks.<capability>` of §1.4, true when whoami says the role lacks it. */
+const CAPABILITY_KEYS: readonly (readonly [string, string])[] = [
+  ['snapshot:read', 'kubeshark.hub.lacks.snapshotRead'],
+  ['snapshot:write', 'kubeshark.hub.lacks.snapshotWrite'],
+  ['snapshot:dissection', 'kubeshark.hub.lacks.snapshotDissection'],
+];
 
 function settingsKey(): string {
   return JSON.stringify(hubSettings());
@@ -190,7 +199,8 @@ export class HubConnection implements vscode.Disposable {
     const folder = captureFolder(settings.captureFolder, this._context.extensionPath);
     if ('problem' in folder) throw new Error(folder.problem);
     this._set({ phase: 'starting', target: { kind: 'local', captures: folder } });
-    const state = path.join(this._context.globalStorageUri.fsPath, 'local-hub');
+    // One state folder per capture folder: each folder's snapshots stay with it, and survive restarts.
+    const state = path.join(this._context.globalStorageUri.fsPath, 'local-hub', createHash('sha256').update(folder.path).digest('hex').slice(0, 16));
     const local = await LocalHubProcess.start({
       cliPath: this._context.asAbsolutePath(path.join('dist', 'cli.js')),
       captures: folder.path,
@@ -208,7 +218,9 @@ export class HubConnection implements vscode.Disposable {
       this._local = undefined;
       this._set({ ...this._state, phase: 'failed', error: new HubError({ kind: 'unreachable', message: `The local Hub exited unexpectedly (${exit.signal ?? `code ${exit.code}`}); see "Kubeshark: Show Hub Log"` }) });
     });
-    this._client = new HubClient({ baseUrl: local.baseUrl, credentials: () => ({ token: local.token }), log: this.log, requestTimeoutMs: settings.requestTimeoutMs, unreachableHint: LOCAL_HINT });
+    this._client = new HubClient({
+      baseUrl: local.baseUrl, credentials: () => ({ token: local.token }), log: this.log, requestTimeoutMs: settings.requestTimeoutMs, unreachableHint: LOCAL_HINT, fillRequired: askRequired,
+    });
     this._tools = new HubTools(this._client);
     this._set({ phase: 'connecting', target: { kind: 'local', captures: folder, baseUrl: local.baseUrl } });
   }
@@ -227,6 +239,7 @@ export class HubConnection implements vscode.Disposable {
       credentials: () => ({ token: this._token }),
       log: this.log,
       requestTimeoutMs: hubSettings().requestTimeoutMs,
+      fillRequired: askRequired,
     });
     this._tools = new HubTools(this._client);
   }
@@ -259,6 +272,9 @@ export class HubConnection implements vscode.Disposable {
     this._state = state;
     void vscode.commands.executeCommand('setContext', 'kubeshark.hub.state', stateKey(state));
     void vscode.commands.executeCommand('setContext', 'kubeshark.hub.local', state.target?.kind === 'local' || (state.target === undefined && hubSettings().url === ''));
+    // Capabilities of §1.4 this role lacks (menus disable what needs them), when whoami said.
+    const caps = state.status?.capabilities;
+    for (const [capability, key] of CAPABILITY_KEYS) void vscode.commands.executeCommand('setContext', key, caps !== undefined && !caps.includes(capability));
     this._onDidChangeState.fire(state);
   }
 }

@@ -50,6 +50,21 @@ export async function askArguments(tool: ToolDescriptor): Promise<Record<string,
   return args;
 }
 
+/**
+ * Asks only for `names` (required properties a feature could not fill, §2.4 rule 4); undefined
+ * when the person dismissed a step.
+ */
+export async function askRequired(tool: ToolDescriptor, names: readonly string[]): Promise<Record<string, unknown> | undefined> {
+  const wanted = toolProperties(tool).filter((p) => names.includes(p.name));
+  const args: Record<string, unknown> = {};
+  for (const [index, property] of wanted.entries()) {
+    const value = await askOne(tool.name, property, `${index + 1}/${wanted.length}, required by this Hub`);
+    if (value === undefined) return undefined;
+    args[property.name] = value.value;
+  }
+  return args;
+}
+
 async function askOne(toolName: string, property: Property, step: string): Promise<{ value: unknown } | undefined> {
   const title = `${toolName} (${step}): ${property.name}`;
   const choices = arr(asObject(property.schema as unknown), 'enum') ?? (declaredType(property.schema) === 'boolean' ? [true, false] : undefined);

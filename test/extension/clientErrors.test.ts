@@ -240,6 +240,30 @@ describe('hub client against a fault injector', () => {
     assert.equal(hub.requestsTo('GET', '/api/mcp').length, 2);
   });
 
+  it('refuses, without a request, a tool whose capability whoami says the role lacks (§1.4)', async () => {
+    hub.on('GET', '/api/whoami', (_q, res) => json(res, 200, { role: 'viewer', capabilities: ['snapshot:read'] }));
+    hub.on('POST', CALL, (_q, res) => json(res, 200, { snapshots: [] }));
+    const c = client();
+    assert.deepEqual(await c.capabilities(), ['snapshot:read']);
+    await c.callTool('list_snapshots', {});
+    const error = await rejection(c.callTool('create_snapshot', { name: 'x' }));
+    assert.deepEqual([error.kind, error.message], ['forbidden', 'Your role lacks `snapshot:write`']);
+    assert.equal(hub.requestsTo('POST', CALL).length, 1);
+  });
+
+  it('asks for required properties a feature cannot fill (§2.4 rule 4), and stops when declined', async () => {
+    const tool = toolWith('list_snapshots', { tenant: { type: 'string' } }, ['tenant']);
+    hub.on('GET', '/api/mcp', (_q, res) => json(res, 200, { name: 'h', tools: [tool] }));
+    hub.on('POST', CALL, (_q, res) => json(res, 200, { snapshots: [] }));
+    const asked: string[][] = [];
+    await client({ fillRequired: async (_t, missing) => { asked.push([...missing]); return { tenant: 'acme' }; } }).call('list_snapshots', {});
+    assert.deepEqual(asked, [['tenant']]);
+    assert.deepEqual(JSON.parse(hub.requestsTo('POST', CALL)[0]!.body), { name: 'list_snapshots', arguments: { tenant: 'acme' } });
+    assert.equal((await rejection(client({ fillRequired: async () => undefined }).call('list_snapshots', {}))).kind, 'cancelled');
+    assert.equal((await rejection(client().call('list_snapshots', {}))).kind, 'invalid_arguments');
+    assert.equal(hub.requestsTo('POST', CALL).length, 1);
+  });
+
   it('recognises a HubError from another bundle by its shape', () => {
     const foreign = Object.assign(new Error('x'), { name: 'HubError', kind: 'timeout' });
     assert.equal(isHubError(foreign, 'timeout'), true);

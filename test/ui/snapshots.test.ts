@@ -20,7 +20,9 @@ function workspace(): string {
   mkdirSync(path.join(folder, 'captures'));
   for (const file of [SMALL_PCAP, PG_PCAP]) copyFileSync(file, path.join(folder, 'captures', path.basename(file)));
   mkdirSync(path.join(folder, '.vscode'));
-  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify({ 'kubeshark.timeZone': 'Asia/Kolkata' }, null, 2)}\n`);
+  // The folder's own settings win over whatever user settings earlier suites left.
+  const settings = { 'kubeshark.timeZone': 'Asia/Kolkata', 'kubeshark.hub.url': '', 'kubeshark.hub.captureFolder': '' };
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   return folder;
 }
 

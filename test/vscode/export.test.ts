@@ -12,7 +12,7 @@ import { type ExtensionApi } from '../../extension/main';
 import { type CreateSnapshotResult } from '../../extension/snapshots/commands/createSnapshot';
 import { type ExportPcapResult } from '../../extension/snapshots/commands/exportPcap';
 import { PG_PCAP, SMALL_PCAP, tcpdumpFilter, writeRepeatedCapture } from '../support/captures';
-import { capturesFolder, connectLocal, extensionApi, setSetting, snapshotsTreeUntil, stubWindow } from './hubSupport';
+import { capturesFolder, connectLocal, extensionApi, resetHubSettings, setSetting, snapshotsTreeUntil, stubWindow } from './hubSupport';
 
 async function completedSnapshot(api: ExtensionApi, args: Record<string, unknown>): Promise<string> {
   const created = await vscode.commands.executeCommand<CreateSnapshotResult>('kubeshark.snapshots.create', args);
@@ -40,7 +40,10 @@ describe('Export PCAP', function () {
     out = mkdtempSync(path.join(os.tmpdir(), 'vscode-export-'));
   });
   afterEach(() => rmSync(out, { recursive: true, force: true }));
-  after(() => rmSync(path.dirname(folder), { recursive: true, force: true }));
+  after(async () => {
+    await resetHubSettings();
+    rmSync(path.dirname(folder), { recursive: true, force: true });
+  });
 
   it('exports with a BPF filter, byte-identical to tcpdump on the snapshot\'s data', async () => {
     const key = await completedSnapshot(api, { name: 'bpf-export', nodes: ['small'] });
@@ -102,5 +105,6 @@ describe('Export PCAP', function () {
     assert.deepEqual(readdirSync(out), [], 'no file and no partial file');
     await vscode.commands.executeCommand('kubeshark.hub.startLocal');
     assert.equal(api.hub.connection.state.phase, 'connected');
+    await vscode.commands.executeCommand('kubeshark.snapshots.delete', { snapshot: key, confirmed: true });
   });
 });

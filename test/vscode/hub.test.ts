@@ -8,11 +8,12 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { LocalHubProcess } from '../../extension/client/localHub';
 import { MemoryLogger } from '../../extension/client/log';
+import { TokenStore } from '../../extension/connection/tokenStore';
 import { type ExtensionApi } from '../../extension/main';
 import { type TreeNode } from '../../extension/views/nodes/treeNode';
 import { packetTimes, PG_PCAP, SMALL_PCAP } from '../support/captures';
 import { REPO_ROOT } from '../support/paths';
-import { capturesFolder, connectionState, connectLocal, extensionApi, setSetting, stubWindow } from './hubSupport';
+import { capturesFolder, connectionState, connectLocal, extensionApi, resetHubSettings, setSetting, stubWindow } from './hubSupport';
 
 describe('Hub connection', function () {
   this.timeout(120_000);
@@ -26,6 +27,7 @@ describe('Hub connection', function () {
     await connectLocal(api, folder);
   });
   after(async () => {
+    await resetHubSettings();
     rmSync(path.dirname(folder), { recursive: true, force: true });
   });
 
@@ -72,6 +74,30 @@ describe('Hub connection', function () {
     assert.equal(unconfirmed, undefined);
     assert.equal((await api.hub.connection.tools!.listSnapshots()).some((s) => s.name === 'never'), false);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('keeps a token for the session when the OS keychain is missing, and says how to fix it', async () => {
+    const broken = {
+      get: async () => { throw new Error('no keyring'); },
+      store: async () => { throw new Error('no keyring'); },
+      delete: async () => { throw new Error('no keyring'); },
+      keys: async () => [],
+      onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+    } as vscode.SecretStorage;
+    const warning = stubWindow('showWarningMessage', (async () => undefined) as never);
+    const store = new TokenStore(broken, new MemoryLogger());
+    try {
+      assert.equal(await store.get('http://hub'), undefined);
+      assert.deepEqual(await store.set('http://hub', 't0ken'), { persisted: false });
+      assert.equal(await store.get('http://hub'), 't0ken');
+      assert.equal(await store.get('http://other'), undefined, 'bound to its URL');
+      assert.match(String(warning.calls[0]?.[0]), /OS keychain is not available.*session only/);
+      await store.delete('http://hub');
+      assert.equal(await store.get('http://hub'), undefined);
+    } finally {
+      warning.restore();
+      store.dispose();
+    }
   });
 
   describe('a Hub that answers 401', () => {

@@ -22,6 +22,13 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Global);
 }
 
+const HUB_SETTINGS = ['kubeshark.hub.url', 'kubeshark.hub.captureFolder', 'kubeshark.hub.localCloudFolder', 'kubeshark.timeZone'];
+
+/** Removes the Hub settings a suite set, so later suites (and the UI suite) start from the defaults. */
+export async function resetHubSettings(): Promise<void> {
+  for (const key of HUB_SETTINGS) await setSetting(key, undefined);
+}
+
 /** A temporary folder holding copies of `files`. */
 export function capturesFolder(files: readonly string[]): string {
   const folder = path.join(mkdtempSync(path.join(os.tmpdir(), 'vscode-hub-')), 'captures');

@@ -12,7 +12,7 @@ import { type DissectionInfo } from '../../extension/client/model';
 import { type CreateSnapshotResult } from '../../extension/snapshots/commands/createSnapshot';
 import { type ApiCallsScope } from '../../extension/snapshots/commands/dissection';
 import { packetTimes, SMALL_PCAP } from '../support/captures';
-import { capturesFolder, connectLocal, extensionApi, setSetting, snapshotsTreeUntil } from './hubSupport';
+import { capturesFolder, connectLocal, extensionApi, resetHubSettings, setSetting, snapshotsTreeUntil } from './hubSupport';
 
 const KOLKATA_OFFSET_MS = 5.5 * 3600_000;
 
@@ -34,7 +34,10 @@ describe('Snapshots view', function () {
     // Polling runs only while the view is visible.
     await vscode.commands.executeCommand('kubeshark.snapshots.focus');
   });
-  after(() => rmSync(path.dirname(folder), { recursive: true, force: true }));
+  after(async () => {
+    await resetHubSettings();
+    rmSync(path.dirname(folder), { recursive: true, force: true });
+  });
 
   it('creates a snapshot from a local-time window, polls it to completed, shows and deletes it', async () => {
     const times = packetTimes(SMALL_PCAP).sort((a, b) => a - b);
