@@ -3,6 +3,8 @@
 // one process with @marcbachmann/cel-js's `parse` and `check` (parse + type check) of the same
 // text. Each call is timed on its own; rounds rotate the order. Reports median and p95 per call,
 // and the mean of each engine's fastest round: on a shared machine the least disturbed figure.
+// No forced full GC between rounds: after `gc()` V8 shrinks the young generation and an
+// allocating parser runs up to three times slower for a while, which an editor never sees.
 //
 //   npm run bench -- kfl-parse
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,11 +41,9 @@ function measure(engines: readonly Engine[]): Map<string, Figures> {
   const samples = new Map<string, number[]>(engines.map(([name]) => [name, []]));
   const roundMeans = new Map<string, number[]>(engines.map(([name]) => [name, []]));
   for (const [, run] of engines) for (let i = 0; i < 2000; i++) run(); // warm-up: let the JIT settle
-  const collectGarbage = (globalThis as { gc?: () => void }).gc; // npm run bench passes --expose-gc
   for (let round = 0; round < ROUNDS; round++) {
     for (let e = 0; e < engines.length; e++) {
       const [name, run] = engines[(round + e) % engines.length];
-      collectGarbage?.();
       const times = samples.get(name)!;
       let sum = 0;
       for (let i = 0; i < CALLS_PER_ROUND; i++) {

@@ -1,8 +1,8 @@
 /**
  * CEL types as KFL uses them (spec §6).
  *
- * Primitive types are singletons (`Types.int`), so `a === Types.int` is a valid test; compound
- * types are compared with `typeEquals`. Type names follow CEL: `int`, `list(string)`,
+ * Every type is a single shared object: primitives are singletons (`Types.int`) and compound
+ * types are interned, so `a === b` is type equality (`typeEquals` says the same). Type names follow CEL: `int`, `list(string)`,
  * `map(string, string)`. Object types (`src`, `src.pod`, `request`, …) are identified by their
  * schema path; their fields are the schema entries under that path.
  *
@@ -70,24 +70,44 @@ const PRIMITIVES: ReadonlyMap<string, PrimitiveType> = new Map(
   [Types.bool, Types.int, Types.uint, Types.double, Types.string, Types.bytes, Types.timestamp, Types.duration, Types.null].map((t) => [t.kind, t]),
 );
 
+// Compound types are interned: one object per structure, so `===` is type equality and a type
+// can key a cache. Their number is bounded by what filters and schemas spell (nesting is capped).
+const lists = new Map<KflType, ListType>();
+const maps = new Map<KflType, Map<KflType, MapType>>();
+const objects = new Map<string, ObjectType>();
+const typeTypes = new Map<KflType, TypeType>();
+const params = new Map<string, TypeParam>();
+
 export function listOf(element: KflType): ListType {
-  return { kind: 'list', element };
+  let type = lists.get(element);
+  if (!type) lists.set(element, (type = Object.freeze({ kind: 'list', element })));
+  return type;
 }
 
 export function mapOf(key: KflType, value: KflType): MapType {
-  return { kind: 'map', key, value };
+  let byValue = maps.get(key);
+  if (!byValue) maps.set(key, (byValue = new Map()));
+  let type = byValue.get(value);
+  if (!type) byValue.set(value, (type = Object.freeze({ kind: 'map', key, value })));
+  return type;
 }
 
 export function objectOf(path: string): ObjectType {
-  return { kind: 'object', path };
+  let type = objects.get(path);
+  if (!type) objects.set(path, (type = Object.freeze({ kind: 'object', path })));
+  return type;
 }
 
 export function typeOf(of: KflType): TypeType {
-  return { kind: 'type', of };
+  let type = typeTypes.get(of);
+  if (!type) typeTypes.set(of, (type = Object.freeze({ kind: 'type', of })));
+  return type;
 }
 
 export function param(name: string): TypeParam {
-  return { kind: 'param', name };
+  let type = params.get(name);
+  if (!type) params.set(name, (type = Object.freeze({ kind: 'param', name })));
+  return type;
 }
 
 export function isPrimitive(type: KflType): type is PrimitiveType {

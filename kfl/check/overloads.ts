@@ -3,7 +3,7 @@
  * parameter (errors were reported where they arose; `dyn` is checked at run time).
  */
 import { type OverloadDecl } from '../functions';
-import { type KflType, Types, isOpen, isPrimitive, listOf, mapOf, typeEquals, typeOf } from '../types';
+import { type KflType, Types, isOpen, listOf, mapOf, typeEquals, typeOf } from '../types';
 
 export type Bindings = Map<string, KflType>;
 
@@ -59,28 +59,24 @@ export interface OverloadMatch {
   readonly result: KflType;
 }
 
-// Most operands are primitive, so the answer for an overload set depends only on their kinds:
-// remembered per set (the sets are the declarations' own arrays), in a trie keyed by receiver
-// kind and then each argument's kind.
-type KindTrie = Map<string, KindTrie | readonly OverloadMatch[]>;
-const primitiveMatches = new WeakMap<readonly OverloadDecl[], KindTrie[]>();
-const NO_RECEIVER = '-';
-
-const cacheable = (type: KflType): boolean => isPrimitive(type) || isOpen(type);
+// Types are interned (types.ts), so the answer for an overload set depends only on the operand
+// type objects: remembered per set (the sets are the declarations' own arrays) in a trie keyed by
+// the receiver and then each argument's type. The trie is bounded by the distinct types there are.
+type TypeTrie = Map<KflType | undefined, TypeTrie | readonly OverloadMatch[]>;
+const remembered = new WeakMap<readonly OverloadDecl[], TypeTrie[]>();
 
 /** The overloads whose receiver (if any) and parameters accept the given types. */
 export function matchOverloads(overloads: readonly OverloadDecl[], receiver: KflType | undefined, args: readonly KflType[]): readonly OverloadMatch[] {
-  if ((receiver && !cacheable(receiver)) || !args.every(cacheable)) return computeMatches(overloads, receiver, args);
   // One trie per argument count, so leaves and inner levels never share a key.
-  let tries = primitiveMatches.get(overloads);
-  if (!tries) primitiveMatches.set(overloads, (tries = []));
+  let tries = remembered.get(overloads);
+  if (!tries) remembered.set(overloads, (tries = []));
   let level = (tries[args.length] ??= new Map());
-  let key: string = receiver?.kind ?? NO_RECEIVER;
+  let key: KflType | undefined = receiver;
   for (const arg of args) {
-    let next = level.get(key) as KindTrie | undefined;
+    let next = level.get(key) as TypeTrie | undefined;
     if (!next) level.set(key, (next = new Map()));
     level = next;
-    key = arg.kind;
+    key = arg;
   }
   let matches = level.get(key) as readonly OverloadMatch[] | undefined;
   if (!matches) level.set(key, (matches = computeMatches(overloads, receiver, args)));
