@@ -74,8 +74,6 @@ export class RowWriter {
       extras.tcp_error_type = ctx.conn.error.type;
       extras.tcp_error_message = ctx.conn.error.message;
     }
-    extras.src_dns = ctx.clientDns;
-    extras.dst_dns = ctx.serverDns;
     const row = s.append(extras);
     const c = s.columns;
     this.common(row, ctx, kindOfProto(call.proto));
@@ -117,7 +115,6 @@ export class RowWriter {
   streamError(ctx: RowContext, conn: Connection, firstBytes: Uint8Array): void {
     const row = this.store.append({
       tcp_error_type: conn.error?.type ?? '', tcp_error_message: conn.error?.message ?? '', tcp_payload: firstBytes,
-      src_dns: ctx.clientDns, dst_dns: ctx.serverDns,
     });
     this.common(row, ctx, EntryKind.Tcp);
     const c = this.store.columns;
@@ -135,7 +132,7 @@ export class RowWriter {
       conn_state: conn.state, local_pkts: conn.pkts[0], local_bytes: conn.bytes[0], remote_pkts: conn.pkts[1], remote_bytes: conn.bytes[1],
       l7_detected: conn.detected, handshake_us: conn.handshakeUs >= 0 ? conn.handshakeUs : undefined,
       span_first_file: conn.firstFile, span_first_offset: conn.firstOffset, span_last_file: conn.lastFile, span_last_offset: conn.lastOffset,
-      tcp_error_type: conn.error?.type, tcp_error_message: conn.error?.message, src_dns: ctx.clientDns, dst_dns: ctx.serverDns,
+      tcp_error_type: conn.error?.type, tcp_error_message: conn.error?.message,
     });
     this.common(row, ctx, EntryKind.Conn);
     const c = this.store.columns;
@@ -151,7 +148,7 @@ export class RowWriter {
     const sorted = [...flow.handshakesUs].sort((a, b) => a - b);
     const row = this.store.append({
       conn_state: flowState(flow), local_pkts: flow.pkts[0], local_bytes: flow.bytes[0], remote_pkts: flow.pkts[1], remote_bytes: flow.bytes[1],
-      l7_detected: flow.detected, conn_count: flow.conns, src_dns: ctx.clientDns, dst_dns: ctx.serverDns,
+      l7_detected: flow.detected, conn_count: flow.conns,
       handshake_p50_us: nearestRank(sorted, 50), handshake_p90_us: nearestRank(sorted, 90), handshake_p99_us: nearestRank(sorted, 99),
     });
     this.common(row, ctx, EntryKind.Flow);
@@ -178,6 +175,8 @@ export class RowWriter {
     c.dstIp[row] = s.intern(conn.serverIp);
     c.dstPort[row] = conn.serverPort;
     c.dstIdent[row] = ctx.serverIdent;
+    c.srcDns[row] = s.intern(ctx.clientDns);
+    c.dstDns[row] = s.intern(ctx.serverDns);
     let flags = RowFlag.HasPcap;
     if (conn.transport === 'udp') flags |= RowFlag.Udp;
     if (conn.error) flags |= RowFlag.StreamError;

@@ -6,7 +6,8 @@
 import { compile, type EvalOutcome, type KflDiagnostic, lineColumnOf, messageOf } from '../../../kfl/index';
 import { HubError } from '../../server/errors';
 import { type CallStore } from '../store/callStore';
-import { namesOf, projector } from './kflRecord';
+import { type EntryKind } from '../store/entryKind';
+import { projector, shapeOf } from './kflRecord';
 import { RowView } from './rowView';
 
 const SYNTAX_CODES = new Set([
@@ -19,17 +20,21 @@ export interface RowFilter {
   evaluate(row: number): EvalOutcome;
   /** The filter matches everything (empty text): no evaluation needed. */
   readonly all: boolean;
+  /** By entry kind: can a row of this kind match at all? (a cheap test before evaluating) */
+  readonly kindAllowed: (kind: EntryKind) => boolean;
 }
 
 /** Compiles `text` for `store`; throws HubError KFL_SYNTAX / KFL_TYPE on an error-level diagnostic. */
 export function compileFilter(text: string, store: CallStore, now = Date.now()): RowFilter {
   const result = compile(text, { now });
   if (!result.ok) throw kflError(text, result.diagnostics);
-  if (text.trim() === '' || /^(\s|\/\/[^\n]*(\n|$))*$/.test(text)) return { all: true, evaluate: () => true };
+  if (text.trim() === '' || /^(\s|\/\/[^\n]*(\n|$))*$/.test(text)) return { all: true, evaluate: () => true, kindAllowed: () => true };
   const view = new RowView(store);
-  const project = projector(view, namesOf(text));
+  const shape = shapeOf(text);
+  const project = projector(view, shape.names);
   const evaluate = result.evaluate;
-  return { all: false, evaluate: (row) => evaluate(project(row)) };
+  const kinds = shape.kinds;
+  return { all: false, evaluate: (row) => evaluate(project(row)), kindAllowed: kinds === null ? () => true : (kind) => kinds.has(kind) };
 }
 
 export function kflError(text: string, diagnostics: readonly KflDiagnostic[]): HubError {

@@ -8,7 +8,7 @@ import { analyze, childrenOf, type Expr } from '../../../kfl/index';
 import { queryMap } from '../calls/headerFields';
 import { EntryKind, RowFlag } from '../store/entryKind';
 import { type Extras } from '../store/extras';
-import { type RowView, type SideIdentity } from './rowView';
+import { type RowView, type SideIdentity, sideIdentity } from './rowView';
 
 type Loader = (v: RowView, row: number) => unknown;
 
@@ -25,7 +25,7 @@ const list = (e: Extras, key: keyof Extras): readonly string[] => (Array.isArray
 function side(v: RowView, row: number, which: 'src' | 'dst'): Record<string, unknown> {
   const c = v.store.columns;
   const id: SideIdentity = which === 'src' ? v.src(row) : v.dst(row);
-  const dns = str(v.extras(row), which === 'src' ? 'src_dns' : 'dst_dns');
+  const dns = v.store.str(which === 'src' ? c.srcDns[row]! : c.dstDns[row]!);
   return {
     ip: v.store.str(which === 'src' ? c.srcIp[row]! : c.dstIp[row]!),
     port: which === 'src' ? c.srcPort[row]! : c.dstPort[row]!,
@@ -90,8 +90,8 @@ export const LOADERS: ReadonlyMap<string, Loader> = new Map<string, Loader>([
   ['status_code', (v, r) => v.store.columns.status[r]!],
   ['http_version', (v, r) => v.store.str(v.store.columns.httpVersion[r]!)],
   ['query_string', ifKind(HTTP_KINDS, (v, r) => queryMap(v.store.str(v.store.columns.url[r]!)))],
-  ['request', ifKind(HTTP_KINDS, (v, r) => ({ headers: v.http(r).requestHeaders, cookies: v.http(r).requestCookies }))],
-  ['response', ifKind(HTTP_KINDS, (v, r) => ({ headers: v.http(r).responseHeaders, cookies: v.http(r).responseCookies }))],
+  ['request', ifKind(HTTP_KINDS, (v, r) => v.http(r, 0))],
+  ['response', ifKind(HTTP_KINDS, (v, r) => v.http(r, 1))],
   ['request_headers_size', ifKind(HTTP_KINDS, (v, r) => v.store.columns.reqHeaderBytes[r]!)],
   ['request_body_size', ifKind(HTTP_KINDS, (v, r) => v.store.columns.reqBodySize[r]!)],
   ['response_headers_size', ifKind(HTTP_KINDS, (v, r) => v.store.columns.respHeaderBytes[r]!)],
@@ -155,7 +155,7 @@ export const LOADERS: ReadonlyMap<string, Loader> = new Map<string, Loader>([
   ['node_name', (v, r) => v.store.nodes[v.store.columns.node[r]!] ?? ''],
   ['local_resolution_status', (v, r) => (v.src(r).resolved ? '' : 'cache_miss')],
   ['remote_resolution_status', (v, r) => (v.dst(r).resolved ? '' : 'cache_miss')],
-  ['dns_resolutions', (v, r) => unique([str(v.extras(r), 'src_dns'), str(v.extras(r), 'dst_dns')])],
+  ['dns_resolutions', (v, r) => unique([v.store.str(v.store.columns.srcDns[r]!), v.store.str(v.store.columns.dstDns[r]!)])],
 ]);
 
 function isEmptyMap(value: unknown): boolean {
@@ -172,28 +172,105 @@ function tlsSummary(e: Extras): string {
   return `ClientHello${sni ? ` ${sni}` : ''}${version ? ` → ${version}` : ''}`;
 }
 
-/** Top-level names a filter mentions (fields and, harmlessly, macro variables). */
-export function namesOf(filter: string): Set<string> {
+/**
+ * `src`/`dst` for a projection: one reused object whose getters read the current row, with the
+ * `pod` and `service` objects built once per identity — no allocation per row.
+ */
+function sideReader(v: RowView, which: 'src' | 'dst'): (r: number) => unknown {
+  const c = v.store.columns;
+  const strings = v.store.strings.values;
+  const [ipCol, portCol, identCol, dnsCol] = which === 'src' ? [c.srcIp, c.srcPort, c.srcIdent, c.srcDns] : [c.dstIp, c.dstPort, c.dstIdent, c.dstDns];
+  const sides = v.store.identities.map(sideIdentity);
+  const pods = sides.map((s) => ({ name: s.pod, namespace: s.podNamespace }));
+  const services = sides.map((s) => ({ name: s.service, namespace: s.serviceNamespace }));
+  let row = 0;
+  const id = (): SideIdentity => sides[identCol[row]!]!;
+  const object = {};
+  const getters: [string, () => unknown][] = [
+    ['ip', () => strings[ipCol[row]!]], ['port', () => portCol[row]], ['dns', () => strings[dnsCol[row]!]],
+    ['name', () => id().pod || id().service || strings[dnsCol[row]!]], ['namespace', () => id().podNamespace || id().serviceNamespace],
+    ['pod', () => pods[identCol[row]!]], ['service', () => services[identCol[row]!]],
+  ];
+  for (const [name, get] of getters) Object.defineProperty(object, name, { get, enumerable: true });
+  return (r) => {
+    row = r;
+    return object;
+  };
+}
+
+/**
+ * Readers of the fields most filters test, bound to the store's columns once per query (the
+ * general loaders above go through the row view on every read).
+ */
+const FAST_LOADERS: ReadonlyMap<string, (v: RowView) => (r: number) => unknown> = new Map<string, (v: RowView) => (r: number) => unknown>([
+  ['src', (v) => sideReader(v, 'src')],
+  ['dst', (v) => sideReader(v, 'dst')],
+  ['http', (v) => { const kind = v.store.columns.kind; return (r) => kind[r] === EntryKind.Http || kind[r] === EntryKind.Grpc; }],
+  ['grpc', (v) => { const kind = v.store.columns.kind; return (r) => kind[r] === EntryKind.Grpc; }],
+  ['dns', (v) => { const kind = v.store.columns.kind; return (r) => kind[r] === EntryKind.Dns; }],
+  ['redis', (v) => { const kind = v.store.columns.kind; return (r) => kind[r] === EntryKind.Redis; }],
+  ['postgresql', (v) => { const kind = v.store.columns.kind; return (r) => kind[r] === EntryKind.Postgresql; }],
+  ['status_code', (v) => { const status = v.store.columns.status; return (r) => status[r]; }],
+  ['elapsed_time', (v) => { const elapsed = v.store.columns.elapsedUs; return (r) => Math.round(elapsed[r]!); }],
+  ['method', (v) => { const col = v.store.columns.method; const s = v.store.strings.values; return (r) => s[col[r]!]; }],
+  ['path', (v) => { const col = v.store.columns.path; const s = v.store.strings.values; return (r) => s[col[r]!]; }],
+  ['url', (v) => { const col = v.store.columns.url; const s = v.store.strings.values; return (r) => s[col[r]!]; }],
+]);
+
+/** The kinds of entry each protocol or L4 flag is true for (`tls` is left out: it also marks calls over TLS). */
+const FLAG_KINDS: ReadonlyMap<string, readonly EntryKind[]> = new Map([
+  ['http', HTTP_KINDS], ['grpc', [EntryKind.Grpc]], ['dns', [EntryKind.Dns]], ['redis', [EntryKind.Redis]], ['postgresql', [EntryKind.Postgresql]],
+  ['conn', [EntryKind.Conn]], ['flow', [EntryKind.Flow]], ['tcp_conn', [EntryKind.Conn]], ['udp_conn', [EntryKind.Conn]],
+  ['tcp_flow', [EntryKind.Flow]], ['udp_flow', [EntryKind.Flow]],
+]);
+
+export interface FilterShape {
+  /** Top-level names the filter mentions (fields and, harmlessly, macro variables). */
+  names: Set<string>;
+  /** Kinds a row must have to match (a protocol flag among the top-level `&&` terms), or null. */
+  kinds: Set<EntryKind> | null;
+}
+
+export function shapeOf(filter: string): FilterShape {
   const names = new Set<string>();
   const ast = analyze(filter).ast;
   const walk = (node: Expr): void => {
     if (node.kind === 'ident') names.add(node.name);
     for (const child of childrenOf(node)) walk(child);
   };
-  if (ast) walk(ast);
-  return names;
+  let kinds: Set<EntryKind> | null = null;
+  const conjuncts = (node: Expr): void => {
+    if (node.kind === 'binary' && node.op === '&&') {
+      conjuncts(node.left);
+      conjuncts(node.right);
+    } else if (node.kind === 'ident' && FLAG_KINDS.has(node.name)) {
+      const allowed = new Set(FLAG_KINDS.get(node.name));
+      kinds = kinds === null ? allowed : new Set([...kinds].filter((k) => allowed.has(k)));
+    }
+  };
+  if (ast) {
+    walk(ast);
+    conjuncts(ast);
+  }
+  return { names, kinds };
 }
 
 /**
- * A function filling one reused record with the fields in `names` for a row. The object has a
- * fixed shape, so compiled filters read it through monomorphic property loads.
+ * A function pointing one reused record at a row. The record has an own getter for each field in
+ * `names`, so a field is read only when the filter gets to it: `dns && dns_questions.exists(…)`
+ * decodes no question list for the rows that are not DNS.
  */
 export function projector(view: RowView, names: Iterable<string>): (row: number) => Record<string, unknown> {
-  const fields = [...names].filter((n) => LOADERS.has(n)).map((n) => [n, LOADERS.get(n)!] as const);
   const record: Record<string, unknown> = {};
-  for (const [name] of fields) record[name] = undefined;
+  let current = 0;
+  for (const name of names) {
+    const fast = FAST_LOADERS.get(name)?.(view);
+    const load = LOADERS.get(name);
+    if (fast) Object.defineProperty(record, name, { get: () => fast(current), enumerable: true });
+    else if (load) Object.defineProperty(record, name, { get: () => load(view, current), enumerable: true });
+  }
   return (row) => {
-    for (let i = 0; i < fields.length; i++) record[fields[i]![0]] = fields[i]![1](view, row);
+    current = row;
     return record;
   };
 }

@@ -40,6 +40,9 @@ export function listCalls(store: CallStore, q: ListCallsQuery): ListApiCallsResu
   const endUs = q.endTime === undefined ? Infinity : (q.endTime + 1) * 1000;
   const order = store.order;
   const n = order.length;
+  const kinds = store.columns.kind;
+  const allowed = new Uint8Array(256);
+  for (let k = 0; k < 256; k++) allowed[k] = filter.kindAllowed(k) ? 1 : 0;
   const page: number[] = [];
   const groups = q.groupBy ? new Map<string, number>() : null;
   let total = 0;
@@ -50,6 +53,7 @@ export function listCalls(store: CallStore, q: ListCallsQuery): ListApiCallsResu
     // Window bounds are ms, inclusive: a row belongs by its ts truncated to ms.
     if (t < startUs || t >= endUs) continue;
     if (!filter.all) {
+      if (allowed[kinds[row]!] === 0) continue;
       const outcome = filter.evaluate(row);
       if (outcome !== true) {
         if (outcome !== false) evalErrors++;

@@ -29,12 +29,10 @@ export function sideIdentity(identity: Identity | undefined): SideIdentity {
   return { pod: identity.name, podNamespace: identity.namespace, service: '', serviceNamespace: '', labels: identity.labels, resolved: true };
 }
 
-/** The HTTP maps of a row, parsed from its raw header sections when first asked for. */
-export interface HttpMaps {
-  requestHeaders: StringMap;
-  responseHeaders: StringMap;
-  requestCookies: StringMap;
-  responseCookies: StringMap;
+/** Headers and cookies of one side of an HTTP call, parsed from its raw header section. */
+export interface HttpSide {
+  headers: StringMap;
+  cookies: StringMap;
 }
 
 const EMPTY_FIELDS = new Uint8Array(0);
@@ -42,8 +40,8 @@ const EMPTY_FIELDS = new Uint8Array(0);
 export class RowView {
   private cachedRow = -1;
   private cachedExtras: Extras | null = null;
-  private httpRow = -1;
-  private httpMaps: HttpMaps | null = null;
+  private readonly sideRow = [-1, -1];
+  private readonly sideMaps: (HttpSide | null)[] = [null, null];
   private readonly sides: SideIdentity[];
 
   constructor(readonly store: CallStore) {
@@ -58,15 +56,16 @@ export class RowView {
     return this.cachedExtras!;
   }
 
-  http(row: number): HttpMaps {
-    if (row !== this.httpRow) {
+  /** The request (0) or response (1) side's maps, parsed when first asked for per row. */
+  http(row: number, side: 0 | 1): HttpSide {
+    if (row !== this.sideRow[side]) {
       const e = this.extras(row);
-      const req = parseFields(e.request_fields instanceof Uint8Array ? e.request_fields : EMPTY_FIELDS);
-      const resp = parseFields(e.response_fields instanceof Uint8Array ? e.response_fields : EMPTY_FIELDS);
-      this.httpMaps = { requestHeaders: headerMap(req), responseHeaders: headerMap(resp), requestCookies: cookieMap(req, false), responseCookies: cookieMap(resp, true) };
-      this.httpRow = row;
+      const raw = side === 0 ? e.request_fields : e.response_fields;
+      const fields = parseFields(raw instanceof Uint8Array ? raw : EMPTY_FIELDS);
+      this.sideMaps[side] = { headers: headerMap(fields), cookies: cookieMap(fields, side === 1) };
+      this.sideRow[side] = row;
     }
-    return this.httpMaps!;
+    return this.sideMaps[side]!;
   }
 
   src(row: number): SideIdentity {

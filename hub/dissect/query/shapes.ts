@@ -47,7 +47,7 @@ export function fullCall(v: RowView, row: number, bodyCap = PREVIEW_BYTES): Call
   const call: CallFull = {
     ...compactCall(v, row),
     conn_id: c.connId[row]!, flow_id: c.flowId[row]!, node_id: node, worker: node,
-    req_headers: { ...v.http(row).requestHeaders }, resp_headers: { ...v.http(row).responseHeaders },
+    req_headers: { ...v.http(row, 0).headers }, resp_headers: { ...v.http(row, 1).headers },
     req_body: '', resp_body: '', req_size: c.reqSize[row]!, resp_size: c.respSize[row]!,
     stream: c.stream[row]!, end_ts: Math.floor(c.endUs[row]! / 1000),
   };

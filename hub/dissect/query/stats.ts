@@ -48,7 +48,7 @@ export function apiStats(store: CallStore, q: StatsQuery): ApiStats {
     if (kind === EntryKind.Conn || kind === EntryKind.Flow) continue;
     const t = c.tsUs[row]!;
     if (t < startUs || t >= endUs) continue;
-    if (!filter.all && filter.evaluate(row) !== true) continue;
+    if (!filter.all && (!filter.kindAllowed(kind) || filter.evaluate(row) !== true)) continue;
     rows.push(row);
   }
   const total = newGroup();

@@ -32,6 +32,9 @@ export const COLUMN_SPECS = {
   dstIp: 'u32',
   dstPort: 'u16',
   dstIdent: 'u32',
+  /** Names the capture's DNS answers gave the two addresses (string ids). */
+  srcDns: 'u32',
+  dstDns: 'u32',
   method: 'u32',
   path: 'u32',
   url: 'u32',

@@ -18,7 +18,7 @@ export const EXTRA_KEYS = [
   'tcp_error_type', 'tcp_error_message', 'tcp_payload',
   'conn_state', 'local_pkts', 'local_bytes', 'remote_pkts', 'remote_bytes', 'l7_detected', 'handshake_us', 'conn_count',
   'span_first_file', 'span_first_offset', 'span_last_file', 'span_last_offset',
-  'src_dns', 'dst_dns', 'req_body_encoding', 'resp_body_encoding',
+  'req_body_encoding', 'resp_body_encoding',
   'handshake_p50_us', 'handshake_p90_us', 'handshake_p99_us',
 ] as const;
 
