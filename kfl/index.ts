@@ -21,6 +21,8 @@ export { signatureHelp } from './service/signature';
 export { semanticTokens } from './service/semanticTokens';
 export { format } from './service/format';
 export { applyEdits, codeActions, convertToKfl2 } from './service/convert';
+export { timestampLiteral } from './service/insertTime';
+export type { TimestampLiteral } from './service/insertTime';
 export type * from './service/types';
 
 export { compile } from './eval/compile';

@@ -90,3 +90,27 @@ export function civilToUtcMs(t: CivilTime, timeZone?: string): number {
 export function rfc3339Utc(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
+
+/**
+ * A wall-clock time as people (and KFL v1's `datetime()`) write it: `3/14/2026, 5:00:00 PM`
+ * (US order, 12- or 24-hour) or `2026-03-14 17:00[:00]` (also with `T`). Undefined otherwise.
+ */
+export function parseLocalDateTime(text: string): CivilTime | undefined {
+  const us = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?\s*$/.exec(text);
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
+  let fields: number[];
+  let meridiem: string | undefined;
+  if (us) {
+    fields = [us[3], us[1], us[2], us[4], us[5], us[6] ?? '0'].map(Number);
+    meridiem = us[7]?.toUpperCase();
+  } else if (iso) {
+    fields = [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6] ?? '0'].map(Number);
+  } else {
+    return undefined;
+  }
+  const [year, month, day, clockHour, minute, second] = fields;
+  if (meridiem && (clockHour < 1 || clockHour > 12)) return undefined;
+  const hour = meridiem ? (clockHour % 12) + (meridiem === 'PM' ? 12 : 0) : clockHour;
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate() && hour <= 23 && minute <= 59 && second <= 59;
+  return valid ? { year, month, day, hour, minute, second } : undefined;
+}

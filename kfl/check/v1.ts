@@ -6,7 +6,7 @@
  */
 import { type BinaryExpr, type CallExpr, type Expr, type IdentExpr, type SelectExpr } from '../ast';
 import { type KflFix, replaceFix } from '../diagnostics';
-import { civilToUtcMs, rfc3339Utc, validZone } from '../localTime';
+import { civilToUtcMs, parseLocalDateTime, rfc3339Utc, validZone } from '../localTime';
 import { quoteString } from '../syntax/quote';
 import { defaultValueText } from '../types';
 import { type CheckContext } from './context';
@@ -102,31 +102,11 @@ function isRawPattern(node: Expr): boolean {
 function datetimeFix(ctx: CheckContext, node: CallExpr): KflFix[] {
   const arg = node.args[0];
   if (node.args.length !== 1 || arg.kind !== 'literal' || arg.literal.type !== 'string') return [];
-  const civil = parseV1DateTime(arg.literal.value);
+  const civil = parseLocalDateTime(arg.literal.value);
   if (!civil) return [];
   const zone = validZone(ctx.timeZone);
   const replacement = `timestamp(${quoteString(rfc3339Utc(civilToUtcMs(civil, zone)))})`;
   return [replaceFix(`Replace with \`${replacement}\` (${arg.literal.value} read as local time in ${zone})`, node, replacement, true)];
-}
-
-function parseV1DateTime(text: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } | undefined {
-  const us = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?\s*$/.exec(text);
-  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?\s*$/.exec(text);
-  let fields: number[];
-  let meridiem: string | undefined;
-  if (us) {
-    fields = [us[3], us[1], us[2], us[4], us[5], us[6] ?? '0'].map(Number);
-    meridiem = us[7]?.toUpperCase();
-  } else if (iso) {
-    fields = [iso[1], iso[2], iso[3], iso[4], iso[5], iso[6] ?? '0'].map(Number);
-  } else {
-    return undefined;
-  }
-  const [year, month, day, clockHour, minute, second] = fields;
-  if (meridiem && (clockHour < 1 || clockHour > 12)) return undefined;
-  const hour = meridiem ? (clockHour % 12) + (meridiem === 'PM' ? 12 : 0) : clockHour;
-  const valid = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate() && hour <= 23 && minute <= 59 && second <= 59;
-  return valid ? { year, month, day, hour, minute, second } : undefined;
 }
 
 /** Removes a term of a conjunction together with its operator: `http and limit(100)` → `http`. */

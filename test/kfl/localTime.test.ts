@@ -1,5 +1,6 @@
 // Local time with UTC beside it (design.md), in explicit IANA zones.
 import assert from 'node:assert/strict';
+import { timestampLiteral } from '../../kfl/index';
 import { civilToUtcMs, formatLocalWithUtc, rfc3339Utc, zoneAbbreviation } from '../../kfl/localTime';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -34,5 +35,17 @@ describe('localTime', () => {
   it('writes RFC 3339 UTC with a fraction only when there is one', () => {
     assert.equal(rfc3339Utc(at('2026-03-14T17:00:00Z')), '2026-03-14T17:00:00Z');
     assert.equal(rfc3339Utc(at('2026-03-14T17:00:00.5Z')), '2026-03-14T17:00:00.500Z');
+  });
+});
+
+describe('Insert time… (timestampLiteral)', () => {
+  it('turns a local time typed in a zone into an RFC 3339 UTC literal, showing both', () => {
+    assert.deepEqual(timestampLiteral('2026-03-14 22:30', 'Asia/Kolkata'), { literal: 'timestamp("2026-03-14T17:00:00Z")', display: '2026-03-14 22:30:00 IST (17:00:00 UTC)' });
+    assert.equal(timestampLiteral('3/14/2026, 5:00:00 PM', 'UTC')?.literal, 'timestamp("2026-03-14T17:00:00Z")');
+    assert.equal(timestampLiteral('2026-03-14T09:15:30', 'America/Los_Angeles')?.literal, 'timestamp("2026-03-14T16:15:30Z")');
+  });
+
+  it('refuses what is not a date and time', () => {
+    for (const text of ['yesterday', '2026-02-30 10:00', '13/01/2026 10:00', '3/14/2026 13:00 PM', '']) assert.equal(timestampLiteral(text, 'UTC'), undefined, text);
   });
 });
