@@ -1,0 +1,146 @@
+// The reading-traffic views in the real VS Code (code-server in Chromium) on a hostile capture:
+// the call list, call details and stats render every captured string literally, nothing of it
+// runs (page-level probe: no `window.__pwned` in any frame, no request for a "pwned" URL, no
+// dialog), bidi and zero-width characters show as escapes. Screenshots for the README
+// (docs/images/) with KUBESHARK_UPDATE_DOCS_IMAGES=1.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Frame } from 'playwright-core';
+import { REPO_ROOT } from '../support/paths';
+import { HOSTILE, writeHostileCapture } from '../support/syntheticCalls';
+import { Workbench } from './support/workbench';
+
+const UI_TIMEOUT_MS = 60_000;
+const DOCS_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
+
+function workspace(fill: (captures: string) => void): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'ui-webviews-'));
+  mkdirSync(path.join(folder, 'captures'));
+  fill(path.join(folder, 'captures'));
+  mkdirSync(path.join(folder, '.vscode'));
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify({ 'kubeshark.timeZone': 'Asia/Kolkata' }, null, 2)}\n`);
+  return folder;
+}
+
+async function shot(workbench: Workbench, name: string): Promise<void> {
+  await workbench.screenshot(name);
+  if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    await workbench.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
+  }
+}
+
+/** Runs a palette command that goes on with a quick pick of its own (runCommand waits for the palette to close). */
+async function startCommand(workbench: Workbench, title: string): Promise<void> {
+  await workbench.page.keyboard.press('F1');
+  const input = workbench.page.locator('.quick-input-widget input');
+  await input.fill(`>${title}`);
+  await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: UI_TIMEOUT_MS });
+}
+
+/**
+ * The content frame of the webview titled `title`. VS Code names the inner frame `pending-frame`
+ * while loading and may keep that name (code-server 1.139), so both names count.
+ */
+async function webview(workbench: Workbench, title: string, timeoutMs: number): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of workbench.page.frames()) {
+      if ((frame.name() === 'active-frame' || frame.name() === 'pending-frame') && (await frame.title().catch(() => '')) === title) return frame;
+    }
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`no webview titled '${title}' within ${timeoutMs} ms`);
+    // A new or reloaded webview document announces itself by navigating or loading; look again then.
+    await workbench.page.waitForEvent('framenavigated', { timeout: Math.min(left, 1000) }).then((frame) => frame.waitForLoadState('domcontentloaded'), () => undefined);
+  }
+}
+
+/** Picks an item of the open quick pick by its label text. */
+async function pick(workbench: Workbench, label: string): Promise<void> {
+  const row = workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: UI_TIMEOUT_MS });
+  await row.click();
+}
+
+/** Shows the Kubeshark views and waits for the local Hub's nodes (the extension is active and connected). */
+async function openKubeshark(workbench: Workbench): Promise<void> {
+  await workbench.page.locator('.activitybar .action-item a[aria-label^="Kubeshark"]').click({ timeout: UI_TIMEOUT_MS });
+  await workbench.page.locator('.pane-body .monaco-list-row', { hasText: 'All nodes' }).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/** Text of every row element of the call list now in the DOM. */
+function rowTexts(frame: Frame): Promise<string[]> {
+  return frame.locator('.grid-row').allInnerTexts();
+}
+
+describe('Reading traffic (UI)', function () {
+  this.timeout(300_000);
+
+  describe('a hostile capture', () => {
+    let folder: string;
+    before(() => {
+      folder = workspace((captures) => writeHostileCapture(captures));
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('shows every captured string literally in the list, details and stats, and runs none of it', async () => {
+      const workbench = await Workbench.open({ folder });
+      const page = workbench.page;
+      const pwnedRequests: string[] = [];
+      const dialogs: string[] = [];
+      page.on('request', (request) => {
+        if (/pwned/i.test(request.url())) pwnedRequests.push(request.url());
+      });
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+
+      await openKubeshark(workbench);
+      await startCommand(workbench, 'Kubeshark: Open API Call List');
+      await pick(workbench, 'Live traffic');
+      const list = await webview(workbench, 'API calls · Live traffic', UI_TIMEOUT_MS);
+      // The local Hub indexes the folder's files for live data when it starts; the view shows them once dissected.
+      await list.locator('.grid-row').nth(6).waitFor({ timeout: UI_TIMEOUT_MS });
+      const texts = (await rowTexts(list)).join('\n');
+      assert.ok(texts.includes("/api/<script>window.__pwned='path'</script>"), 'a path with a script element reads literally');
+      assert.ok(texts.includes("/x\"><svg/onload=window.__pwned='svg-path'>"), 'an attribute breakout reads literally');
+      assert.ok(texts.includes('<img src=x onerror=window.__pwned=\'dns\'>'), 'a DNS name reads literally');
+      assert.ok(texts.includes('\\u202E'), 'the RTL override is shown as an escape');
+      assert.ok(texts.includes('\\u200B'), 'the zero-width space is shown as an escape');
+      assert.equal(texts.includes('\u202E'), false, 'no raw RTL override reaches the screen');
+      assert.equal(await list.locator('.grid-row img, .grid-row svg, .grid-row script, .grid-row iframe, .grid-row a').count(), 0, 'no element came from captured data');
+      await shot(workbench, 'call-list-hostile');
+
+      // Details of the first HTTP call: headers, cookies, query and both bodies as text.
+      await list.locator('.grid-row', { hasText: "/api/<script>" }).dblclick();
+      const details = await webview(workbench, 'Call details', UI_TIMEOUT_MS);
+      await details.locator('table.data').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const detailsText = await details.locator('main').innerText();
+      for (const payload of [HOSTILE.img, HOSTILE.jsUrl, HOSTILE.script]) assert.ok(detailsText.includes(payload), `details show ${payload} literally`);
+      assert.ok(detailsText.includes('__proto__'), 'a __proto__ key of a JSON body is shown as a key');
+      assert.ok(detailsText.includes('invoice\\u202Egnp.exe'), 'bidi characters in headers show as escapes');
+      assert.equal(await details.locator('main img, main svg, main script, main iframe, main a, main link').count(), 0, 'no element came from captured data');
+      await shot(workbench, 'call-details-hostile');
+
+      await list.locator('button', { hasText: 'Stats' }).click();
+      const stats = await webview(workbench, 'API stats · Live traffic', UI_TIMEOUT_MS);
+      await stats.locator('svg.chart').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const statsText = await stats.locator('main').innerText();
+      assert.ok(statsText.includes("/api/<script>window.__pwned='path'</script>") || statsText.includes('<script>'), 'top endpoints show captured paths literally');
+      assert.equal(await stats.locator('main img, main script, main iframe, main a').count(), 0);
+      await shot(workbench, 'stats-hostile');
+
+      // The probe: nothing ran in any frame, nothing was requested, no dialog opened.
+      for (const frame of page.frames()) {
+        const pwned = await frame.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned).catch(() => undefined);
+        assert.equal(pwned, undefined, `nothing ran in frame ${frame.url()}`);
+      }
+      assert.deepEqual(pwnedRequests, []);
+      assert.deepEqual(dialogs, []);
+      await workbench.close();
+    });
+  });
+});
