@@ -11,16 +11,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { HubClient } from '../extension/client/hubClient';
 import { LocalHubProcess } from '../extension/client/localHub';
-import { MemoryLogger } from '../extension/client/log';
+import { type HubLogger } from '../extension/client/log';
 import { HubTools } from '../extension/client/tools';
 import { BENCH_DIR, enlarged, median, requireCapture, seconds } from './hub-captures';
 
 const ROUNDS = 5;
+const quiet: HubLogger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const root = path.resolve(__dirname, '..', '..');
 
 /** Child mode: one download in a fresh process, then its peak resident set size. */
 async function child(baseUrl: string, token: string, hubPath: string, out: string): Promise<void> {
-  const client = new HubClient({ baseUrl, credentials: () => ({ token }), log: new MemoryLogger() });
+  const client = new HubClient({ baseUrl, credentials: () => ({ token }), log: quiet });
   await client.download(hubPath, out);
   await client.dispose();
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
@@ -44,8 +45,8 @@ async function main(): Promise<void> {
   mkdirSync(captures);
   linkSync(small, path.join(captures, 'x1.pcap'));
   linkSync(large, path.join(captures, 'x4.pcap'));
-  const hub = await LocalHubProcess.start({ cliPath: path.join(root, 'dist', 'cli.js'), captures, state: path.join(scratch, 'state'), log: new MemoryLogger(), nodePath: process.execPath });
-  const client = new HubClient({ baseUrl: hub.baseUrl, credentials: () => ({ token: hub.token }), log: new MemoryLogger() });
+  const hub = await LocalHubProcess.start({ cliPath: path.join(root, 'dist', 'cli.js'), captures, state: path.join(scratch, 'state'), log: quiet, nodePath: process.execPath });
+  const client = new HubClient({ baseUrl: hub.baseUrl, credentials: () => ({ token: hub.token }), log: quiet });
   const tools = new HubTools(client);
   const rows: Record<string, number | string>[] = [];
   try {

@@ -92,7 +92,7 @@ export function capabilityOf(tool: string): string | undefined {
 const BODY_KEEP = 4096;
 
 /** What a JSON error body of the Local Hub says (§2.3); `undefined` for any other body. */
-export function parseErrorBody(text: string): { code: string; message: string; details?: Record<string, unknown> } | undefined {
+function parseErrorBody(text: string): { code: string; message: string; details?: Record<string, unknown> } | undefined {
   const parsed = parseJson(text);
   const error = parsed.ok ? asObject(prop(asObject(parsed.value), 'error')) : undefined;
   const message = str(error, 'message');

@@ -89,7 +89,7 @@ export function parseBoundaries(value: unknown): Boundaries {
 }
 
 /** The key later calls use for a snapshot: `id`, else `snapshot_id`, else `name` (§5.4, §5.6). */
-export function snapshotKey(object: JsonObject | undefined): string | undefined {
+function snapshotKey(object: JsonObject | undefined): string | undefined {
   return str(object, 'id') ?? str(object, 'snapshot_id') ?? str(object, 'name');
 }
 

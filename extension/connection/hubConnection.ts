@@ -35,7 +35,7 @@ export interface ConnectionState {
 }
 
 /** The value of the `kubeshark.hub.state` context key that welcome views and menus use. */
-export function stateKey(state: ConnectionState): string {
+function stateKey(state: ConnectionState): string {
   if (state.phase === 'connected' || (state.phase === 'failed' && state.status)) return state.status?.state ?? state.phase;
   return state.phase;
 }

@@ -13,7 +13,7 @@ export type WindowToken =
 export type ScanResult = { ok: true; tokens: WindowToken[] } | { ok: false; message: string; offset: number; length: number };
 
 /** Longest input worth reading; a window is a few dozen characters. */
-export const MAX_WINDOW_TEXT = 200;
+const MAX_WINDOW_TEXT = 200;
 
 const DATE = /(\d{4})-(\d{1,2})-(\d{1,2})T?/iy;
 const TIME = /(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(?![\d:])/y;

@@ -15,7 +15,7 @@ interface Property {
   readonly required: boolean;
 }
 
-export function toolProperties(tool: ToolDescriptor): Property[] {
+function toolProperties(tool: ToolDescriptor): Property[] {
   const properties = schemaProperties(tool) ?? {};
   const required = new Set(strings(arr(asObject(tool.inputSchema as unknown), 'required')));
   return Object.keys(properties)

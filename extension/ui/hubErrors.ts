@@ -22,7 +22,7 @@ const START_LOCAL = 'Start Local Hub';
 const SHOW_LOG = 'Show Log';
 
 /** The actions offered for an error, in order. */
-export function actionsFor(error: unknown, context: Pick<ErrorContext, 'local' | 'retry'>): string[] {
+function actionsFor(error: unknown, context: Pick<ErrorContext, 'local' | 'retry'>): string[] {
   const retry = context.retry ? [RETRY] : [];
   if (!isHubError(error)) return [...retry, SHOW_LOG];
   switch (error.kind) {

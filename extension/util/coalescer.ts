@@ -4,7 +4,7 @@
  */
 import { realTimers, type Timers } from './timers';
 
-export const COALESCE_MS = 500;
+const COALESCE_MS = 500;
 
 export class Coalescer<K> {
   private readonly _pending = new Set<K>();

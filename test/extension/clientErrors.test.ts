@@ -6,7 +6,7 @@ import { checkHub, type HubStatus } from '../../extension/client/check';
 import { CORE_TOOLS } from '../../extension/client/descriptor';
 import { type HubError, isHubError } from '../../extension/client/errors';
 import { HubClient, type HubClientOptions } from '../../extension/client/hubClient';
-import { MemoryLogger } from '../../extension/client/log';
+import { MemoryLogger } from '../support/memoryLogger';
 import { FaultServer, json, text, toolWith } from './support/faultServer';
 
 const TOOLS = [

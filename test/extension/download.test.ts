@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type HubError, isHubError } from '../../extension/client/errors';
 import { HubClient } from '../../extension/client/hubClient';
 import { LocalHubProcess } from '../../extension/client/localHub';
-import { MemoryLogger } from '../../extension/client/log';
+import { MemoryLogger } from '../support/memoryLogger';
 import { dispositionName } from '../../extension/client/download';
 import { SMALL_PCAP, writeRepeatedCapture } from '../support/captures';
 import { FaultServer } from './support/faultServer';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { LocalHubProcess } from '../../extension/client/localHub';
-import { MemoryLogger } from '../../extension/client/log';
+import { MemoryLogger } from '../support/memoryLogger';
 import { TokenStore } from '../../extension/connection/tokenStore';
 import { type ExtensionApi } from '../../extension/main';
 import { type TreeNode } from '../../extension/views/nodes/treeNode';

@@ -17,7 +17,7 @@ const STATE_TEXT: Readonly<Record<string, string>> = {
   forbidden: 'forbidden', not_a_hub: 'not a Hub', unsupported_hub: 'unsupported Hub version', failed: 'failed',
 };
 
-export function hubStateText(state: ConnectionState): string {
+function hubStateText(state: ConnectionState): string {
   const key = state.phase === 'connected' || state.phase === 'failed' ? state.status?.state ?? state.phase : state.phase;
   return STATE_TEXT[key] ?? key;
 }

@@ -14,7 +14,7 @@ export interface SnapshotNode {
 }
 
 /** `snapshot.<status>.<location>`: what the context menu keys on (package.json `view/item/context`). */
-export function snapshotContext(s: SnapshotInfo): string {
+function snapshotContext(s: SnapshotInfo): string {
   const status = s.status === 'completed' || s.status === 'in_progress' || s.status === 'failed' ? s.status : 'other';
   const location = s.location === 'cloud' ? 'cloud' : s.location === 'local+cloud' ? 'localcloud' : 'local';
   return `snapshot.${status}.${location}`;

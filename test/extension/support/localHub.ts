@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HubClient, type HubClientOptions } from '../../../extension/client/hubClient';
 import { LocalHubProcess } from '../../../extension/client/localHub';
-import { MemoryLogger } from '../../../extension/client/log';
+import { MemoryLogger } from '../../support/memoryLogger';
 import { HubTools } from '../../../extension/client/tools';
 import { REPO_ROOT } from '../../support/paths';
 
