@@ -17,10 +17,3 @@ export function lineColumnOf(text: string, offset: number): LineColumn {
   }
   return { line, column: at - lineStart + 1 };
 }
-
-/** Offset of the end of the line containing `offset` (before its line break). */
-export function lineEndOf(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}

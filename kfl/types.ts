@@ -110,21 +110,6 @@ export function param(name: string): TypeParam {
   return type;
 }
 
-export function isPrimitive(type: KflType): type is PrimitiveType {
-  switch (type.kind) {
-    case 'list':
-    case 'map':
-    case 'object':
-    case 'type':
-    case 'param':
-    case 'dyn':
-    case 'error':
-      return false;
-    default:
-      return true;
-  }
-}
-
 /** `dyn` or `error`: a type that matches anything without further diagnostics. */
 export function isOpen(type: KflType): boolean {
   return type.kind === 'dyn' || type.kind === 'error';

@@ -39,7 +39,7 @@ export function compatible(a: KflType, b: KflType): boolean {
 }
 
 /** `type` with bound parameters replaced; unbound ones become `dyn`. */
-export function substitute(type: KflType, bindings: Bindings): KflType {
+function substitute(type: KflType, bindings: Bindings): KflType {
   switch (type.kind) {
     case 'param':
       return bindings.get(type.name) ?? Types.dyn;

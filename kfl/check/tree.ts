@@ -35,13 +35,6 @@ export function guardingTerms(node: Expr, parents: readonly (Expr | undefined)[]
   return terms;
 }
 
-/** The whole `&&` chain that `node` is a term of (itself alone when it is in none). */
-export function enclosingConjunction(node: Expr, parents: readonly (Expr | undefined)[]): Expr {
-  let top = node;
-  for (let parent = parents[top.id]; parent?.kind === 'binary' && parent.op === '&&'; parent = parents[top.id]) top = parent;
-  return top;
-}
-
 /** Structural equality, ignoring positions. */
 export function sameExpr(a: Expr, b: Expr): boolean {
   if (a.kind !== b.kind) return false;
