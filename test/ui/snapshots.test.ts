@@ -108,6 +108,14 @@ describe('Snapshots view (UI)', function () {
     await title('Export PCAP: filter').waitFor();
     await quickInput.locator('.monaco-list-row', { hasText: 'Type a BPF filter' }).click();
     await title('Export PCAP: BPF filter').waitFor();
+    // A typo: the Hub rejects the filter when the export is asked for, and the box comes back with
+    // its message and the cursor where the Hub pointed.
+    await input.fill('tcp port 6379 or prot 53');
+    await page.keyboard.press('Enter');
+    const rejected = quickInput.locator('.quick-input-message', { hasText: 'invalid BPF filter at offset 17' });
+    await rejected.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await input.evaluate((e: HTMLInputElement) => e.selectionStart), 17);
+    await shot(workbench, 'export-bpf-error');
     await input.fill('tcp port 6379 or port 53');
     await shot(workbench, 'export-bpf');
     await page.keyboard.press('Enter');
