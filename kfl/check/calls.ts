@@ -111,7 +111,8 @@ function malformedMacro(ctx: CheckContext, node: CallExpr): KflType {
   } else {
     ctx.sink.report('kfl/macro-variable', node.args[0], { macro: macro.name, got: ctx.textOf(node.args[0]) });
   }
-  return isHas || macro.name !== 'map' && macro.name !== 'filter' ? Types.bool : Types.error;
+  // has and the boolean macros are still bool (no cascade); map and filter give an unknown list.
+  return macro.name === 'map' || macro.name === 'filter' ? Types.error : Types.bool;
 }
 
 /** `variable, [predicate,] transform`: parameters missing from some form are bracketed. */
