@@ -20,12 +20,17 @@ describe('display formats', () => {
     assert.equal(exportFileName('///', undefined, undefined, false), 'snapshot.pcap');
   });
 
-  it('shows windows compactly: the date only when not today, ms only when present', () => {
-    assert.equal(compactWindow({ start: T, end: T + 3_600_000 }, 'Asia/Kolkata', T), '17:00:00–18:00:00 IST');
-    assert.equal(compactWindow({ start: T, end: T + 3_600_000 }, 'Asia/Kolkata', T + 86_400_000), '2026-03-14 17:00:00–18:00:00 IST');
+  it('shows windows compactly with UTC beside them: the date only when not today, ms only when present', () => {
+    assert.equal(compactWindow({ start: T, end: T + 3_600_000 }, 'Asia/Kolkata', T), '17:00:00–18:00:00 IST (11:30:00–12:30:00 UTC)');
+    assert.equal(compactWindow({ start: T, end: T + 3_600_000 }, 'Asia/Kolkata', T + 86_400_000), '2026-03-14 17:00:00–18:00:00 IST (11:30:00–12:30:00 UTC)');
+    // 02:46 on the 15th in Kolkata is still the 14th in UTC.
+    const late = Date.UTC(2026, 2, 14, 21, 16, 53, 219);
+    assert.equal(compactWindow({ start: late, end: late + 490 }, 'Asia/Kolkata', late), '02:46:53.219–02:46:53.709 IST (2026-03-14 21:16:53.219–21:16:53.709 UTC)');
     assert.equal(compactWindow({ start: T + 219, end: T + 709 }, 'UTC', T), '11:30:00.219–11:30:00.709 UTC');
     assert.equal(compactWindow({ start: T, end: T + 86_400_000 }, 'UTC', T), '11:30:00–2026-03-15 11:30:00 UTC');
-    assert.equal(compactInstant(T, 'Asia/Kolkata', T), '17:00:00 IST');
+    assert.equal(compactInstant(T, 'Asia/Kolkata', T), '17:00:00 IST (11:30:00 UTC)');
+    assert.equal(compactInstant(late, 'Asia/Kolkata', late), '02:46:53.219 IST (2026-03-14 21:16:53.219 UTC)');
+    assert.equal(compactInstant(T, 'UTC', T), '11:30:00 UTC');
   });
 
   it('suggests a window text, widened to whole minutes, that the window input reads back', () => {

@@ -67,7 +67,7 @@ describe('Snapshots view (UI)', function () {
     const rows = page.locator('.pane-body .monaco-list-row');
     await rows.filter({ hasText: 'All nodes' }).waitFor({ timeout: UI_TIMEOUT_MS * 2 });
     await rows.filter({ hasText: 'small' }).first().waitFor();
-    assert.match(await rows.filter({ hasText: 'small' }).first().innerText(), /IST/);
+    assert.match(await rows.filter({ hasText: 'small' }).first().innerText(), /IST \(.*UTC\)/);
     await page.locator('.welcome-view-content', { hasText: 'No snapshots yet' }).waitFor();
     await shot(workbench, 'hub-view');
 

@@ -55,7 +55,7 @@ describe('Hub connection', function () {
     const times = packetTimes(SMALL_PCAP);
     assert.deepEqual(small.window, { start: Math.min(...times), end: Math.max(...times) });
     const item = tree.getTreeItem(small);
-    assert.match(String(item.description), / IST$/);
+    assert.match(String(item.description), / IST \(.* UTC\)$/);
     // Rendered markdown: spaces arrive as &nbsp; and parentheses escaped.
     const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' ').replace(/\\([()])/g, '$1');
     // Kolkata is UTC+5:30: the tooltip shows both, e.g. "2026-11-21 03:33:33.219 IST (22:03:33.219 UTC)".

@@ -60,8 +60,8 @@ describe('Snapshots view', function () {
     assert.equal(item.label, 'kolkata-window');
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass-filled');
     assert.equal(item.contextValue, 'snapshot.completed.local');
-    // "1 node · 03:33:33.300–03:33:33.600 IST" (the date only when not today in Kolkata).
-    assert.match(String(item.description), /1 node · .*\d\d:\d\d:\d\d\.\d{3}–\d\d:\d\d:\d\d\.\d{3} IST$/);
+    // "1 node · 03:33:33.300–03:33:33.600 IST (22:03:33.300–22:03:33.600 UTC)" (dates only where needed).
+    assert.match(String(item.description), /1 node · .*\d\d:\d\d:\d\d\.\d{3}–\d\d:\d\d:\d\d\.\d{3} IST \(.*\d\d:\d\d:\d\d\.\d{3}–\d\d:\d\d:\d\d\.\d{3} UTC\)$/);
     assert.ok(String(item.description).includes(kolkataText(start).slice(11)), String(item.description));
     const children = await tree.getChildren(node);
     assert.deepEqual(children.map((c) => tree.getTreeItem(c).label), ['small']);
