@@ -29,6 +29,9 @@ export interface RowContext {
 const EMPTY = new Uint8Array(0);
 
 export class RowWriter {
+  /** Interned addresses per connection: its calls would otherwise hash the same two strings each time. */
+  private readonly addressIds = new WeakMap<ConnFacts, [number, number]>();
+
   constructor(private readonly store: CallStore, private readonly details: DetailsWriter | null) {}
 
   call(ctx: RowContext, call: CallDraft): void {
@@ -169,10 +172,12 @@ export class RowWriter {
     c.stream[row] = conn.stream;
     c.connId[row] = conn.connId;
     c.flowId[row] = ctx.flowId;
-    c.srcIp[row] = s.intern(conn.clientIp);
+    let ips = this.addressIds.get(conn);
+    if (!ips) this.addressIds.set(conn, (ips = [s.intern(conn.clientIp), s.intern(conn.serverIp)]));
+    c.srcIp[row] = ips[0];
     c.srcPort[row] = conn.clientPort;
     c.srcIdent[row] = ctx.clientIdent;
-    c.dstIp[row] = s.intern(conn.serverIp);
+    c.dstIp[row] = ips[1];
     c.dstPort[row] = conn.serverPort;
     c.dstIdent[row] = ctx.serverIdent;
     c.srcDns[row] = s.intern(ctx.clientDns);

@@ -88,7 +88,7 @@ export class Http1Parser implements StreamParser {
     call.reqFields = h.fields;
     call.reqHeaderBytes = headBytes;
     const framing = framingOf(h, false);
-    const ex: Exchange = { call, body: framing.mode === BodyMode.None ? null : new BodyCollector(h.contentEncoding ?? ''), requestDone: false };
+    const ex: Exchange = { call, body: framing.mode === BodyMode.None ? null : new BodyCollector(h.contentEncoding ?? '', framing.length), requestDone: false };
     this.reading = ex;
     this.exchanges.push(ex);
     return framing;
@@ -136,7 +136,7 @@ export class Http1Parser implements StreamParser {
     this.upgrade = h.upgrade;
     const noBody = call.method === 'HEAD' || h.status === 204 || h.status === 304 || h.status === 101 || (call.method === 'CONNECT' && h.status < 300);
     const framing = noBody ? { mode: BodyMode.None, length: 0 } : framingOf(h, true);
-    this.respBody = framing.mode === BodyMode.None ? null : new BodyCollector(h.contentEncoding ?? '');
+    this.respBody = framing.mode === BodyMode.None ? null : new BodyCollector(h.contentEncoding ?? '', framing.length);
     return framing;
   }
 

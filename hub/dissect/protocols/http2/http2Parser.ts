@@ -175,7 +175,7 @@ export class Http2Parser implements StreamParser {
       call.grpc = { service, method, status: -1, message: '', requestMessages: 0, responseMessages: 0 };
     }
     s = {
-      id, call, reqBody: new BodyCollector(valueOf(regular, 'content-encoding') ?? ''), respBody: null,
+      id, call, reqBody: new BodyCollector(valueOf(regular, 'content-encoding') ?? '', announced(regular)), respBody: null,
       reqGrpc: grpc ? new GrpcFraming() : null, respGrpc: grpc ? new GrpcFraming() : null, responseHeadersSeen: false, respHeaders: [], requestEnded: false,
     };
     this.streams.set(id, s);
@@ -203,7 +203,7 @@ export class Http2Parser implements StreamParser {
       s.respHeaders = headers.filter(([n]) => n[0] !== ':');
       call.respFields = fieldsBytes(s.respHeaders);
       call.respHeaderBytes = size;
-      s.respBody = new BodyCollector(valueOf(s.respHeaders, 'content-encoding') ?? '');
+      s.respBody = new BodyCollector(valueOf(s.respHeaders, 'content-encoding') ?? '', announced(s.respHeaders));
       if (!call.grpc && isGrpcContentType(valueOf(s.respHeaders, 'content-type'))) {
         call.proto = 'grpc';
         const [service, method] = grpcNames(call.path);
@@ -295,6 +295,12 @@ function headerFragment(type: number, flags: number, payload: Uint8Array): Uint8
 function valueOf(headers: readonly [string, string][], name: string): string | undefined {
   for (const [n, v] of headers) if (n === name) return v;
   return undefined;
+}
+
+/** The content-length a message announces, or 0. */
+function announced(headers: readonly [string, string][]): number {
+  const n = Number(valueOf(headers, 'content-length'));
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
 
 function pathOnly(url: string): string {
