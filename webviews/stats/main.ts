@@ -44,8 +44,14 @@ function table(headers: readonly string[], numeric: ReadonlySet<number>, rows: r
   if (rows.length === 0) return h('p', { class: 'muted', plain: 'None' });
   return h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, ...headers.map((label, i) => h('th', { class: numeric.has(i) ? 'num' : '', plain: label })))),
-    h('tbody', {}, ...rows.map((cells, index) => h('tr', open ? { class: 'clickable', title: 'Open these calls', attrs: { tabindex: '0' }, onClick: () => open(index) } : {},
-      ...cells.map((cell, i) => h('td', { class: numeric.has(i) ? 'num' : 'mono', text: cell }))))));
+    h('tbody', {}, ...rows.map((cells, index) => {
+      const row = h('tr', open ? { class: 'clickable', title: 'Open these calls', attrs: { tabindex: '0' }, onClick: () => open(index) } : {},
+        ...cells.map((cell, i) => h('td', { class: numeric.has(i) ? 'num' : 'mono', text: cell })));
+      row.addEventListener('keydown', (e) => {
+        if (open && e.key === 'Enter') open(index);
+      });
+      return row;
+    })));
 }
 
 function render(s: Stats.Summary): void {
