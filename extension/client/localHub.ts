@@ -56,12 +56,13 @@ export class LocalHubProcess {
   /** Starts the process and resolves once it has printed its ready line. */
   static start(options: LocalHubOptions): Promise<LocalHubProcess> {
     const token = randomBytes(32).toString('base64url');
-    const args = [options.cliPath, 'hub', '--captures', options.captures, '--state', options.state, '--host', '127.0.0.1', '--port', '0'];
+    const args = [options.cliPath, 'hub', '--captures', options.captures, '--state', options.state, '--host', '127.0.0.1', '--port', '0', '--exit-with-stdin'];
     if (options.cloudFolder) args.push('--cloud-folder', options.cloudFolder);
     // ELECTRON_RUN_AS_NODE lets desktop VS Code's executable act as Node; plain Node ignores it.
     const child = spawn(options.nodePath ?? process.execPath, args, {
       env: { ...process.env, LOCAL_HUB_TOKEN: token, ELECTRON_RUN_AS_NODE: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The Hub exits when this pipe closes, so it never outlives an extension host that died.
+      stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
     options.log.info(`local Hub: starting (pid ${child.pid ?? '?'}) on ${options.captures}`);

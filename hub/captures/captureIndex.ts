@@ -54,11 +54,13 @@ export class CaptureIndex {
     for (const entry of listDir(this.root)) {
       if (entry.name.startsWith('.')) continue;
       const full = path.join(this.root, entry.name);
-      if (entry.isDirectory()) {
+      const kind = kindOf(entry, full);
+      if (kind === 'dir') {
         for (const inner of listDir(full)) {
-          if (inner.isFile() && isCapture(inner.name)) add(entry.name, this.file(path.join(full, inner.name), seen));
+          const innerPath = path.join(full, inner.name);
+          if (isCapture(inner.name) && kindOf(inner, innerPath) === 'file') add(entry.name, this.file(innerPath, seen));
         }
-      } else if (entry.isFile() && isCapture(entry.name)) {
+      } else if (kind === 'file' && isCapture(entry.name)) {
         add(path.basename(entry.name, path.extname(entry.name)), this.file(full, seen));
       }
     }
@@ -108,6 +110,19 @@ function nodeOf(name: string, files: CaptureFile[]): CaptureNode {
 
 function isCapture(name: string): boolean {
   return !name.startsWith('.') && CAPTURE_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/** Folder or regular file, following symbolic links (people link captures into the folder). */
+function kindOf(entry: Dirent, full: string): 'dir' | 'file' | null {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return 'file';
+  if (!entry.isSymbolicLink()) return null;
+  try {
+    const st = statSync(full);
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : null;
+  } catch {
+    return null; // dangling link
+  }
 }
 
 function listDir(dir: string): Dirent[] {
