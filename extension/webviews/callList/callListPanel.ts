@@ -15,7 +15,7 @@ import { slimCall } from '../calls/callFields';
 import { kflForCall } from '../calls/kflFromCall';
 import { LocalClock } from '../calls/localClock';
 import { type CallListArgs, notebookAvailable, type WebviewContext } from '../context';
-import { exportCalls } from '../export/exportCalls';
+import { exportCalls, type ExportResult } from '../export/exportCalls';
 import { PanelHost } from '../host/panelHost';
 import { webviewHtml, webviewOptions } from '../host/webviewHtml';
 
@@ -126,6 +126,12 @@ export class CallListPanel implements vscode.Disposable {
     return this._loadMore();
   }
 
+  /** Exports these loaded calls (all of them by default); asks where unless `destination` is given. */
+  exportRows(format: CallList.ExportFormat, ids?: readonly string[], destination?: string): Promise<ExportResult | undefined> {
+    const calls = ids ? ids.map((id) => this._byId.get(id)).filter((c): c is JsonObject => c !== undefined) : this._calls;
+    return exportCalls(this._context, { scope: this.scope, kfl: this._kfl, order: this._order, capabilities: this._listCapabilities }, format, calls, destination);
+  }
+
   dispose(): void {
     this._query?.abort.abort();
     CallListPanel._open.delete(this);
@@ -181,11 +187,9 @@ export class CallListPanel implements vscode.Disposable {
         this._order = message.direction;
         return this._runQuery(this._kfl, message.direction);
       case 'action': return this._action(message.action, message.id);
-      case 'export': {
-        const calls = message.ids.map((id) => this._byId.get(id)).filter((c): c is JsonObject => c !== undefined);
-        await exportCalls(this._context, { scope: this.scope, kfl: this._kfl, order: this._order, capabilities: this._listCapabilities }, message.format, calls);
+      case 'export':
+        await this.exportRows(message.format, message.ids);
         return;
-      }
       case 'openStats': return this._context.open.showStats({ scope: this.scope, kfl: this._kfl });
     }
   }
