@@ -12,6 +12,8 @@
  *   - `variable`: a macro variable bound by `binder` (an element of a list, a key of a map).
  *   - `map-key`: `m.key` on a map (or a `dyn` value), the same as `m["key"]`: a missing key is an
  *     evaluation error (inside `has(…)` it is a presence test instead).
+ *   - `type`: a type name used as a value (`int`, `list`, … in `TYPE_NAMES` of functions.ts); its
+ *     value is the CEL type of that name, the one `type(x)` returns.
  * - `overloadOf(node)` for every `call`, `unary`, `binary` and `index` node: the overload of
  *   functions.ts that applies (`&&` is `logical_and`, `in` on a map is `in_map`, …). `undefined`
  *   only when an operand is `dyn` and several overloads fit: dispatch on the runtime value then. Conditional, list, map, `has` and comprehension nodes have no overload; their
@@ -31,7 +33,8 @@ import { type KflType } from './types';
 export type Reference =
   | { readonly kind: 'field'; readonly field: FieldInfo }
   | { readonly kind: 'variable'; readonly name: string; readonly binder: ComprehensionExpr }
-  | { readonly kind: 'map-key'; readonly key: string };
+  | { readonly kind: 'map-key'; readonly key: string }
+  | { readonly kind: 'type'; readonly name: string };
 
 export interface AnalyzeOptions {
   /** Default: `defaultSchema`. */

@@ -71,13 +71,19 @@ const FUNCTION_LIST: FunctionDecl[] = [
     ['value'],
   ),
   decl('map_get', 'KFL extension: the value for `key`, or `default` when the key is absent. Never errors: `map_get(request.headers, "user-agent", "")`.', [global('map_get', [mapOf(K, V), K, V], V)], ['map', 'key', 'default']),
-  decl('timestamp', 'A timestamp from RFC 3339 text: `timestamp("2026-03-14T17:00:00Z")`, `timestamp("2026-03-14T22:30:00+05:30")`.', [global('string_to_timestamp', [string], timestamp)], ['rfc3339']),
-  decl('duration', 'A duration from decimal numbers with units h, m, s, ms, us, ns: `duration("5m")`, `duration("1h30m")`. No days: write `"24h"`.', [global('string_to_duration', [string], duration)], ['text']),
+  // The string forms are KFL2's; the others are CEL's standard conversions (Unix seconds, int64
+  // nanoseconds, identity), which a person rarely writes in a filter but CEL programs do.
+  decl('timestamp', 'A timestamp from RFC 3339 text: `timestamp("2026-03-14T17:00:00Z")`, `timestamp("2026-03-14T22:30:00+05:30")`. Standard CEL also converts an int of Unix seconds.', [
+    global('string_to_timestamp', [string], timestamp), global('int64_to_timestamp', [int], timestamp), global('timestamp_to_timestamp', [timestamp], timestamp),
+  ], ['rfc3339']),
+  decl('duration', 'A duration from decimal numbers with units h, m, s, ms, us, ns: `duration("5m")`, `duration("1h30m")`. No days: write `"24h"`. Standard CEL also converts an int of nanoseconds.', [
+    global('string_to_duration', [string], duration), global('int64_to_duration', [int], duration), global('duration_to_duration', [duration], duration),
+  ], ['text']),
   decl('now', 'KFL extension: the time the filter was created, fixed for the whole query. `timestamp > now() - duration("5m")`.', [global('now', [], timestamp)]),
 
-  decl('int', 'Conversion to int (standard CEL).', [
+  decl('int', 'Conversion to int (standard CEL); a timestamp gives Unix seconds, a duration nanoseconds.', [
     global('int64_to_int64', [int], int), global('uint64_to_int64', [uint], int), global('double_to_int64', [double], int),
-    global('string_to_int64', [string], int), global('timestamp_to_int64', [timestamp], int),
+    global('string_to_int64', [string], int), global('timestamp_to_int64', [timestamp], int), global('duration_to_int64', [duration], int),
   ], ['value'], 'unconfirmed'),
   decl('uint', 'Conversion to uint (standard CEL).', [
     global('uint64_to_uint64', [uint], uint), global('int64_to_uint64', [int], uint), global('double_to_uint64', [double], uint), global('string_to_uint64', [string], uint),
@@ -89,6 +95,9 @@ const FUNCTION_LIST: FunctionDecl[] = [
     global('string_to_string', [string], string), global('int64_to_string', [int], string), global('uint64_to_string', [uint], string),
     global('double_to_string', [double], string), global('bool_to_string', [bool], string), global('bytes_to_string', [bytes], string),
     global('timestamp_to_string', [timestamp], string), global('duration_to_string', [duration], string),
+  ], ['value'], 'unconfirmed'),
+  decl('bool', 'Conversion to bool (standard CEL): `"true"`, `"t"`, `"1"`, `"false"`, `"f"`, `"0"` in lower, upper or title case.', [
+    global('bool_to_bool', [bool], bool), global('string_to_bool', [string], bool),
   ], ['value'], 'unconfirmed'),
   decl('bytes', 'Conversion to bytes (standard CEL).', [global('bytes_to_bytes', [bytes], bytes), global('string_to_bytes', [string], bytes)], ['value'], 'unconfirmed'),
   decl('type', 'The type of a value (standard CEL).', [global('type', [A], typeOf(A))], ['value'], 'unconfirmed'),
@@ -108,6 +117,15 @@ const FUNCTION_LIST: FunctionDecl[] = [
 
 /** Every function and method by name (macros and operators are separate). */
 export const FUNCTIONS: ReadonlyMap<string, FunctionDecl> = new Map(FUNCTION_LIST.map((f) => [f.name, f]));
+
+/**
+ * Type names that are values in CEL's standard environment, each of type `type`: `type(x) == int`.
+ * The entry environment comes first: a schema field of the same name hides one.
+ */
+export const TYPE_NAMES: ReadonlyMap<string, KflType> = new Map<string, KflType>([
+  ['bool', bool], ['int', int], ['uint', uint], ['double', double], ['string', string], ['bytes', bytes],
+  ['list', listOf(Types.dyn)], ['map', mapOf(Types.dyn, Types.dyn)], ['null_type', Types.null], ['type', typeOf(Types.dyn)],
+]);
 
 /**
  * CEL extension-library functions: unsupported locally, unconfirmed on the Hub. Named

@@ -318,6 +318,8 @@ function unconfirmed(a: Args): string {
       return 'grpc_status on non-gRPC entries is unconfirmed (−1 or 0); add `grpc &&`.';
     case 'has':
       return '`has()` is standard CEL, but its support on the Hub is unconfirmed; prefer `"key" in map`.';
+    case 'type-name':
+      return `The type name \`${a.name}\` as a value is standard CEL, not in the documented KFL2 set; it works locally but is unconfirmed on the Hub.`;
     default:
       return `\`${a.function}()\` is not in the documented KFL2 function set; it works locally but is unconfirmed on the Hub.`;
   }

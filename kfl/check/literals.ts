@@ -1,22 +1,27 @@
 /**
  * Checks of literal arguments at edit time (spec §11.7): regular expressions by RE2's own parser,
- * timestamps and durations by the engine's parsers, so the language server and the query engine
+ * timestamps (RFC 3339 text or Unix seconds) and durations by the engine's parsers, so the language server and the query engine
  * cannot disagree. Also the `kfl/perf` hint for a `matches` whose pattern is a plain prefix or
  * suffix.
  */
 import { type CallExpr, type Expr } from '../ast';
 import { replaceFix } from '../diagnostics';
 import { validateRegex } from '../eval/regex';
-import { parseDuration, parseTimestamp } from '../eval/time';
+import { parseDuration, parseTimestamp, timestampFromSeconds } from '../eval/time';
+import { EvalError } from '../eval/values';
 import { type OverloadDecl } from '../functions';
 import { quoteString } from '../syntax/quote';
 import { type CheckContext } from './context';
+import { unixMillisFixes } from './mismatch';
 
 /** Runs the literal checks that apply to a resolved call. */
 export function checkLiteralArguments(ctx: CheckContext, node: CallExpr, overload: OverloadDecl): void {
   switch (overload.id) {
     case 'string_to_timestamp':
       checkTimestamp(ctx, node.args[0]);
+      break;
+    case 'int64_to_timestamp':
+      checkTimestampSeconds(ctx, node);
       break;
     case 'string_to_duration':
       checkDuration(ctx, node.args[0]);
@@ -39,6 +44,23 @@ function checkTimestamp(ctx: CheckContext, arg: Expr): void {
   if (text === undefined) return;
   const parsed = parseTimestamp(text);
   if (!parsed.ok) ctx.sink.report('kfl/invalid-timestamp', arg, { ...parsed.problem });
+}
+
+/** `timestamp(1773507600000)`: Unix seconds past year 9999 are usually Unix ms; offer that reading. */
+function checkTimestampSeconds(ctx: CheckContext, call: CallExpr): void {
+  const arg = call.args[0];
+  const seconds = intLiteral(arg);
+  if (seconds === undefined || !(timestampFromSeconds(seconds) instanceof EvalError)) return;
+  ctx.sink.report('kfl/invalid-timestamp', arg, { kind: 'range' }, unixMillisFixes(ctx, seconds, call));
+}
+
+/** The value of an int literal, negated or not. */
+function intLiteral(node: Expr | undefined): bigint | undefined {
+  if (node?.kind === 'unary' && node.op === '-') {
+    const magnitude = intLiteral(node.operand);
+    return magnitude === undefined ? undefined : -magnitude;
+  }
+  return node?.kind === 'literal' && node.literal.type === 'int' ? node.literal.value : undefined;
 }
 
 function checkDuration(ctx: CheckContext, arg: Expr): void {

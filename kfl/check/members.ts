@@ -1,10 +1,10 @@
 /** Names and member access: identifiers, `x.f`, `x[i]`, `has(x.f)`, and unknown-field reports. */
 import { type Expr, type HasExpr, type IdentExpr, type IndexExpr, type SelectExpr } from '../ast';
 import { type DiagnosticArgs, type KflFix, replaceFix } from '../diagnostics';
-import { INDEX_OPERATOR } from '../functions';
+import { INDEX_OPERATOR, TYPE_NAMES } from '../functions';
 import { RESERVED_WORDS } from '../syntax/keywords';
 import { quoteString } from '../syntax/quote';
-import { type KflType, Types, formatType, isOpen } from '../types';
+import { type KflType, Types, formatType, isOpen, typeOf } from '../types';
 import { type CheckContext } from './context';
 import { matchOverloads, resultOf } from './overloads';
 import { type Suggestion, aliasFor, closestNames } from './suggest';
@@ -21,6 +21,12 @@ export function checkIdent(ctx: CheckContext, node: IdentExpr): KflType {
   if (field) {
     ctx.setReference(node, { kind: 'field', field });
     return field.type;
+  }
+  const denoted = TYPE_NAMES.get(node.name);
+  if (denoted) {
+    ctx.setReference(node, { kind: 'type', name: node.name });
+    ctx.sink.report('kfl/unconfirmed', node, { topic: 'type-name', name: node.name }, [], 'info');
+    return typeOf(denoted);
   }
   // The parser reported a reserved word used as a name; it names nothing.
   if (RESERVED_WORDS.has(node.name) || reportV1Nil(ctx, node)) return Types.error;

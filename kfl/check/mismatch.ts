@@ -4,7 +4,7 @@
  * as numbers, latency as a duration, Unix milliseconds for a timestamp, `kafka_api_key` compared
  * with a name, and fields compared with `null`.
  */
-import { type BinaryExpr, type Expr, type LiteralExpr } from '../ast';
+import { type BinaryExpr, type Expr, type LiteralExpr, type Span } from '../ast';
 import { type DiagnosticArgs, type KflFix, replaceFix } from '../diagnostics';
 import { parseDuration } from '../eval/time';
 import { formatLocalWithUtc, rfc3339Utc } from '../localTime';
@@ -70,7 +70,6 @@ function fieldPath(ctx: CheckContext, node: Expr): string | undefined {
 function literalFixes(ctx: CheckContext, literal: LiteralExpr, target: KflType): KflFix[] {
   const { literal: value } = literal;
   let replacement: string | undefined;
-  let title: string | undefined;
   if (target === Types.int || target === Types.uint) {
     const suffix = target === Types.uint ? 'u' : '';
     if (value.type === 'string' && /^\d+$/.test(value.value) && value.value.length <= 19) replacement = `${BigInt(value.value)}${suffix}`;
@@ -84,12 +83,18 @@ function literalFixes(ctx: CheckContext, literal: LiteralExpr, target: KflType):
     if (value.type === 'int' || value.type === 'uint' || value.type === 'double') replacement = quoteString(ctx.textOf(literal).replace(/[uU]$/, ''));
   } else if (target === Types.bool) {
     if (value.type === 'string' && (value.value === 'true' || value.value === 'false')) replacement = value.value;
-  } else if (target === Types.timestamp && value.type === 'int' && value.value >= BigInt(PLAUSIBLE_MS.min) && value.value <= BigInt(PLAUSIBLE_MS.max)) {
-    const ms = Number(value.value);
-    replacement = `timestamp(${quoteString(rfc3339Utc(ms))})`;
-    title = `Read ${value.value} as Unix ms: \`${replacement}\`, ${formatLocalWithUtc(ms, ctx.timeZone)}`;
+  } else if (target === Types.timestamp && value.type === 'int') {
+    return unixMillisFixes(ctx, value.value, literal);
   }
-  return replacement === undefined ? [] : [replaceFix(title ?? `Change to \`${replacement}\``, literal, replacement, true)];
+  return replacement === undefined ? [] : [replaceFix(`Change to \`${replacement}\``, literal, replacement, true)];
+}
+
+/** A number that reads as Unix ms of a plausible date, replaced (at `span`) by its `timestamp("…")`. */
+export function unixMillisFixes(ctx: CheckContext, value: bigint, span: Span): KflFix[] {
+  if (value < BigInt(PLAUSIBLE_MS.min) || value > BigInt(PLAUSIBLE_MS.max)) return [];
+  const ms = Number(value);
+  const replacement = `timestamp(${quoteString(rfc3339Utc(ms))})`;
+  return [replaceFix(`Read ${value} as Unix ms: \`${replacement}\`, ${formatLocalWithUtc(ms, ctx.timeZone)}`, span, replacement, true)];
 }
 
 /** `duration("5s")` → `5000000`, when the argument is a literal that parses and is whole µs. */

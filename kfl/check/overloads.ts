@@ -30,11 +30,16 @@ export function fits(param: KflType, arg: KflType, bindings: Bindings): boolean 
   }
 }
 
-/** Two concrete types that may meet (equality, a list literal's elements): equal up to `dyn`. */
+/**
+ * Two concrete types that may meet (equality, a list literal's elements): equal up to `dyn`. Type
+ * values all have the one CEL type `type`, whatever type they denote (`type(7) == type(7u)` is
+ * false, not a mismatch); the denoted type only sharpens `typeOf` for the editor.
+ */
 export function compatible(a: KflType, b: KflType): boolean {
   if (isOpen(a) || isOpen(b)) return true;
   if (a.kind === 'list' && b.kind === 'list') return compatible(a.element, b.element);
   if (a.kind === 'map' && b.kind === 'map') return compatible(a.key, b.key) && compatible(a.value, b.value);
+  if (a.kind === 'type' && b.kind === 'type') return true;
   return typeEquals(a, b);
 }
 

@@ -1,4 +1,4 @@
-// CEL's standard conversions (`int()`, `uint()`, `double()`, `string()`, `bytes()`, `type()`),
+// CEL's standard conversions (`bool()`, `int()`, `uint()`, `double()`, `string()`, `bytes()`, `type()`),
 // with cel-go's range rules: a conversion that cannot represent its input is an evaluation error.
 import { type Int, intFromBig, MAX_INT64, MAX_UINT64, uintFromBig } from './int64';
 import { utf8Decode, utf8Encode } from './strings';
@@ -42,6 +42,16 @@ export function stringToUint(s: string): UintValue | EvalError {
   if (!DECIMAL_UINT.test(s) || s.length > 24) return new EvalError(`cannot convert "${clip(s)}" to uint`);
   const value = BigInt(s);
   return value > MAX_UINT64 ? rangeError('uint conversion') : uintFromBig(value);
+}
+
+// strconv.ParseBool, as cel-go converts strings to bool: these spellings only (no `TrUe`).
+const BOOL_SPELLINGS: ReadonlyMap<string, boolean> = new Map([
+  ...['1', 't', 'T', 'true', 'TRUE', 'True'].map((s): [string, boolean] => [s, true]),
+  ...['0', 'f', 'F', 'false', 'FALSE', 'False'].map((s): [string, boolean] => [s, false]),
+]);
+
+export function stringToBool(s: string): boolean | EvalError {
+  return BOOL_SPELLINGS.get(s) ?? new EvalError(`cannot convert "${clip(s)}" to bool`);
 }
 
 // strconv.ParseFloat: decimal or exponent notation, or inf/infinity/nan in any case.

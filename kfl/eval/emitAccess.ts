@@ -2,14 +2,14 @@
 // (`m.key`, `m[key]`), list elements and `has(x.f)`.
 import { type HasExpr, type IdentExpr, type IndexExpr, type SelectExpr } from '../ast';
 import { type KflType } from '../types';
-import { type Activation, type Eval } from './closures';
+import { type Activation, constant, type Eval } from './closures';
 import { type EmitContext } from './emitContext';
 import { mapGet, mapHas } from './equality';
 import { indexList, indexMap } from './overloads';
 import { coercerFor, rawPathReader, readInt, readTimestamp } from './recordValues';
-import { EvalError, isMap, type Result, type Value } from './values';
+import { EvalError, isMap, type Result, TypeValue, type Value } from './values';
 
-/** `status_code`, `src.pod.name`, a macro variable, or `m.key` on a map. */
+/** `status_code`, `src.pod.name`, a macro variable, `m.key` on a map, or a type name such as `int`. */
 export function emitReference(node: IdentExpr | SelectExpr, ctx: EmitContext): Eval {
   const reference = ctx.analysis.referenceOf(node);
   if (reference === undefined) return () => new EvalError(`internal: unresolved name at ${node.start}`);
@@ -24,6 +24,7 @@ export function emitReference(node: IdentExpr | SelectExpr, ctx: EmitContext): E
       const operand = ctx.emit((node as SelectExpr).operand);
       return mapLookup(operand, reference.key, elementCoercer(ctx.typeOf(node)));
     }
+    case 'type': return constant(TypeValue.of(reference.name));
   }
 }
 

@@ -5,17 +5,19 @@
 import { budgetExceeded, spend } from './closures';
 import { durationField, type DurationField, timestampField, type TimestampField } from './calendar';
 import {
-  doubleToInt, doubleToUint, formatDouble, intToUint, stringToDouble, stringToInt, stringToUint, toBytesValue,
+  doubleToInt, doubleToUint, formatDouble, intToUint, stringToBool, stringToDouble, stringToInt, stringToUint, toBytesValue,
   toStringValue, typeOfValue, uintToInt,
 } from './conversions';
 import { compareValues, mapGet, mapHas, mapSize, valuesEqual } from './equality';
 import {
-  addInt, addUint, divideInt, divideUint, type Int, moduloInt, moduloUint, multiplyInt, multiplyUint, negateInt,
+  addInt, addUint, divideInt, divideUint, type Int, intFromBig, moduloInt, moduloUint, multiplyInt, multiplyUint, negateInt,
   subtractInt, subtractUint,
 } from './int64';
 import { compileRegex } from './regex';
 import { codePointLength } from './strings';
-import { addDuration, Duration, durationInRange, parseDuration, parseTimestamp, subtractTimestamps, type Timestamp } from './time';
+import {
+  addDuration, Duration, durationInRange, parseDuration, parseTimestamp, subtractTimestamps, type Timestamp, timestampFromSeconds,
+} from './time';
 import { DoubleValue, EvalError, type KflMap, type RecordMap, type Result, UintValue, type Value } from './values';
 
 export type Implementation = (args: readonly Value[]) => Result;
@@ -138,6 +140,13 @@ const entries: [string, Implementation][] = [
   ['map_get', ([m, k, d]) => { const value = mapGet(map(m), k); return value === undefined ? d : value; }],
   ['string_to_timestamp', ([a]) => { const p = parseTimestamp(str(a)); return p.ok ? p.value : new EvalError(`invalid timestamp "${str(a)}"`); }],
   ['string_to_duration', ([a]) => { const p = parseDuration(str(a)); return p.ok ? p.value : new EvalError(`invalid duration "${str(a)}"`); }],
+  ['int64_to_timestamp', ([a]) => timestampFromSeconds(int(a))],
+  ['int64_to_duration', ([a]) => new Duration(BigInt(int(a)))],
+  ['timestamp_to_timestamp', ([a]) => a],
+  ['duration_to_duration', ([a]) => a],
+  ['duration_to_int64', ([a]) => intFromBig(span(a).nanos)],
+  ['bool_to_bool', ([a]) => a],
+  ['string_to_bool', ([a]) => stringToBool(str(a))],
   ['int64_to_int64', ([a]) => a],
   ['uint64_to_int64', ([a]) => uintToInt(uint(a))],
   ['double_to_int64', ([a]) => doubleToInt(dbl(a))],

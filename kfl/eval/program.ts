@@ -103,7 +103,7 @@ class ProgramBuilder implements EmitContext {
   private _computeConstant(node: Expr): boolean {
     switch (node.kind) {
       case 'literal': return true;
-      case 'ident': return false;
+      case 'ident': return this.analysis.referenceOf(node)?.kind === 'type';
       case 'select': return this.analysis.referenceOf(node)?.kind === 'map-key' && this._isConstant(node.operand);
       case 'has': return this.analysis.referenceOf(node.argument)?.kind === 'map-key' && this._isConstant(node.argument.operand);
       case 'comprehension': case 'missing': case 'error': return false;

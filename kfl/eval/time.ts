@@ -103,6 +103,12 @@ function timestampInRange(seconds: number, nanos: number): Timestamp | EvalError
   return new Timestamp(seconds, nanos);
 }
 
+/** `timestamp(int)`: Unix seconds, inside CEL's timestamp range. */
+export function timestampFromSeconds(seconds: number | bigint): Timestamp | EvalError {
+  // A bigint int lies beyond ±2^53 s, far outside the range; Number() keeps it outside.
+  return timestampInRange(Number(seconds), 0);
+}
+
 /** A record's timestamp (Unix ms; a fraction carries µs) as a runtime value. */
 export function timestampFromMillis(millis: number): Timestamp | EvalError {
   if (!Number.isFinite(millis)) return new EvalError('timestamp out of range');

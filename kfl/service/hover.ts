@@ -37,6 +37,7 @@ function hoverOn(node: Expr, offset: number, analysis: CheckedAnalysis, options:
       const reference = analysis.referenceOf(node);
       if (reference?.kind === 'field') return at(span, fieldMarkdown(reference.field));
       if (reference?.kind === 'variable') return at(span, variableMarkdown(reference.name, reference.binder.macro, analysis.typeOf(node), analysis.text.slice(reference.binder.target.start, reference.binder.target.end)));
+      if (reference?.kind === 'type') return at(span, `Type name \`${reference.name}\` · \`type\`\n\nThe type as a value (standard CEL), e.g. \`type(x) == ${reference.name}\`.`);
       if (reference?.kind === 'map-key' && node.kind === 'select') {
         const map = analysis.text.slice(node.operand.start, node.operand.end);
         return at(span, `Key \`${reference.key}\` of \`${map}\` · \`${formatType(analysis.typeOf(node))}\`\n\nThe same as \`${map}["${reference.key}"]\`: a missing key is an evaluation error (the entry does not match). \`map_get\` and \`"key" in map\` are safe.`);

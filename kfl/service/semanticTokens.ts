@@ -68,6 +68,7 @@ function classifyNames(analysis: CheckedAnalysis): Map<number, { type: KflTokenT
     const ref = node.kind === 'ident' || node.kind === 'select' ? analysis.referenceOf(node) : undefined;
     if (ref?.kind === 'variable') return { type: 'parameter', modifiers: [] };
     if (ref?.kind === 'field') return { type: ref.field.type.kind === 'object' ? 'namespace' : 'property', modifiers: ['readonly'] };
+    if (ref?.kind === 'type') return { type: 'variable', modifiers: ['readonly', 'defaultLibrary'] };
     return { type: ref?.kind === 'map-key' ? 'property' : 'variable', modifiers: [] };
   };
   const visit = (node: Expr): void => {

@@ -23,7 +23,7 @@ function nodes(root: Expr): Expr[] {
 
 describe('checker', () => {
   describe('output contract (kfl/checked.ts)', () => {
-    const text = 'http && src.pod.name.startsWith("api-") && dns_questions.exists(q, q in ["a"]) && map_get(request.headers, "x", "") == "y" && node.name != "" && -elapsed_time < 0 && local_labels["app"] == "a"';
+    const text = 'http && src.pod.name.startsWith("api-") && dns_questions.exists(q, q in ["a"]) && map_get(request.headers, "x", "") == "y" && node.name != "" && -elapsed_time < 0 && local_labels["app"] == "a" && type(elapsed_time) == int';
     const analysis = analyze(text);
 
     it('gives every node a concrete type', () => {
@@ -33,17 +33,18 @@ describe('checker', () => {
       }
     });
 
-    it('resolves every ident and select: schema field (whole path), macro variable or map key', () => {
+    it('resolves every ident and select: schema field (whole path), macro variable, map key or type name', () => {
       const resolved = nodes(analysis.ast!)
         .filter((n) => n.kind === 'ident' || n.kind === 'select')
         .map((n) => {
           const reference = analysis.referenceOf(n as Extract<Expr, { kind: 'ident' | 'select' }>);
           assert.ok(reference, text.slice(n.start, n.end));
-          return `${text.slice(n.start, n.end)}=${reference.kind === 'field' ? reference.field.path : reference.kind === 'variable' ? `var:${reference.name}` : `key:${reference.key}`}`;
+          return `${text.slice(n.start, n.end)}=${reference.kind === 'field' ? reference.field.path : reference.kind === 'variable' ? `var:${reference.name}` : reference.kind === 'map-key' ? `key:${reference.key}` : `type:${reference.name}`}`;
         });
       assert.deepEqual(resolved.sort(), [
         'dns_questions=dns_questions', 'elapsed_time=elapsed_time', 'http=http', 'local_labels=local_labels', 'node.name=key:name', 'node=node',
-        'q=var:q', 'request.headers=request.headers', 'request=request', 'src.pod.name=src.pod.name', 'src.pod=src.pod', 'src=src',
+        'q=var:q', 'request.headers=request.headers', 'request=request', 'src.pod.name=src.pod.name', 'src.pod=src.pod', 'src=src', 'int=type:int',
+        'elapsed_time=elapsed_time',
       ].sort());
     });
 
@@ -111,6 +112,36 @@ describe('checker', () => {
       ok('http ? status_code >= 500 : false');
       assert.deepEqual(errors('status_code ? true : false'), ['kfl/type-mismatch: The condition of `? :` must be `bool`; got `int`.']);
       assert.deepEqual(errors('(http ? 1 : "a") == 1'), ['kfl/type-mismatch: Both branches of `? :` must have one type; found `int` and `string`.']);
+    });
+
+    it('type names are values of type `type`, and type values of any types compare (CEL)', () => {
+      for (const text of ['type(status_code) == int', 'type(7) == type(7u)', 'type([1]) != type(["a"])', 'type(type(1)) == type', '[int, null_type] == [list, map]', 'bool != bytes']) ok(text);
+      assert.deepEqual(errors('status_code == int'), ['kfl/type-mismatch: Cannot compare `int` with `type`.']);
+      assert.deepEqual(errors('int'), ['kfl/not-bool: A filter must be `bool`; this one is `type`.']);
+      const info = analyze('type(path) == string').diagnostics.find((d) => d.start === 14);
+      assert.equal(info && `${info.code} ${info.severity}: ${messageOf(info)}`,
+        'kfl/unconfirmed info: The type name `string` as a value is standard CEL, not in the documented KFL2 set; it works locally but is unconfirmed on the Hub.');
+      const schema = extendSchema(defaultSchema, [{ path: 'type', type: 'string', protocol: 'custom', description: 'a field named like a type' }]);
+      assert.deepEqual(analyze('type == "x"', { schema }).diagnostics, [], 'a field hides the type name');
+    });
+
+    it('standard CEL conversions between ints, timestamps, durations and bools', () => {
+      for (const text of ['timestamp(1773507600) < now()', 'duration(1000) < duration("1s")', 'int(duration("1s")) == 1000000000', 'bool("true")', 'bool(http)', 'timestamp(timestamp) == timestamp', 'duration(duration("1s")) > duration("0s")']) ok(text);
+      assert.deepEqual(errors('timestamp(1.5) < now()'), ['kfl/type-mismatch: `timestamp` does not accept (double).']);
+      assert.deepEqual(codes('bool(1)'), ['kfl/type-mismatch']);
+    });
+
+    it('Unix seconds out of the timestamp range are an error at edit time, with the Unix ms reading as a fix', () => {
+      const [diagnostic, ...rest] = analyze('timestamp > timestamp(1773507600000)', { timeZone: 'Asia/Kolkata' }).diagnostics;
+      assert.deepEqual(rest, []);
+      assert.equal(`${diagnostic?.code}: ${diagnostic && messageOf(diagnostic)}`, 'kfl/invalid-timestamp: Timestamp out of range; CEL timestamps span 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.');
+      assert.deepEqual(diagnostic?.fixes.map((f) => [f.title, f.edits]), [[
+        'Read 1773507600000 as Unix ms: `timestamp("2026-03-14T17:00:00Z")`, 2026-03-14 22:30:00 IST (17:00:00 UTC)',
+        [{ start: 12, end: 36, newText: 'timestamp("2026-03-14T17:00:00Z")' }],
+      ]]);
+      assert.deepEqual(codes('timestamp(-99999999999) < now()'), ['kfl/invalid-timestamp']);
+      assert.deepEqual(codes('timestamp(-62135596800) < now() && timestamp(253402300799) > now()'), []);
+      assert.deepEqual(codes('timestamp(99999999999999999) < now()'), ['kfl/invalid-timestamp']);
     });
 
     it('the filter must be bool', () => {

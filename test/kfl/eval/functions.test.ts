@@ -1,5 +1,5 @@
 // Functions and conversions: string tests, size in code points, RE2 `matches` inside filters,
-// int()/uint()/double()/string()/bytes()/type()/dyn().
+// bool()/int()/uint()/double()/string()/bytes()/timestamp()/duration()/type()/dyn(), type names.
 import { expectAll } from './support';
 
 describe('kfl/eval functions', () => {
@@ -80,6 +80,32 @@ describe('kfl/eval functions', () => {
     ]);
   });
 
+  it('converts ints to and from timestamps (Unix seconds) and durations (nanoseconds), as cel-go does', () => {
+    expectAll([
+      ['timestamp(1234567890) == timestamp("2009-02-13T23:31:30Z")', true],
+      ['timestamp(-62135596800) == timestamp("0001-01-01T00:00:00Z")', true],
+      ['timestamp(-elapsed_time - 62135596801) < now()', 'error'],
+      ['timestamp(elapsed_time + 253402300800) > now()', 'error'],
+      ['timestamp(elapsed_time + 9223372036854775807) > now()', 'error'],
+      ['int(timestamp(-1)) == -1', true],
+      ['duration(1500000000) == duration("1.5s")', true],
+      ['duration(-9223372036854775808) < duration("0s")', true],
+      ['int(duration("-1.5s")) == -1500000000', true],
+      ['int(duration("2562047h47m16.854775807s")) == 9223372036854775807', true],
+      ['timestamp(timestamp) == timestamp && duration(duration("1m")) == duration("60s")', true],
+    ], { timestamp: 1_700_000_000_000 });
+  });
+
+  it('converts strings to bool with Go\'s spellings only', () => {
+    expectAll([
+      ['bool("true") && bool("TRUE") && bool("True") && bool("t") && bool("T") && bool("1")', true],
+      ['bool("false") || bool("FALSE") || bool("False") || bool("f") || bool("F") || bool("0")', false],
+      ['bool("TrUe")', 'error'],
+      ['bool("yes")', 'error'],
+      ['bool(http) == http', true],
+    ], { http: true });
+  });
+
   it('type() names the runtime type; dyn() defers checks to run time', () => {
     expectAll([
       ['type(1) == type(2)', true],
@@ -91,6 +117,19 @@ describe('kfl/eval functions', () => {
       ['dyn(2) + 1 == 3', true],
       ['dyn("a") + 1 == 2', 'error'],
       ['dyn([1, 2])[1] == 2', true],
+    ], { path: '/x' });
+  });
+
+  it('type names are type values; values of any two types compare', () => {
+    expectAll([
+      ['type(1) == int && type(1u) == uint && type(1.0) == double && type(true) == bool', true],
+      ['type("a") == string && type(b"a") == bytes && type(null) == null_type', true],
+      ['type([1]) == list && type({"a": 1}) == map && type(int) == type && type(type) == type', true],
+      ['type(dns_questions) == list && type(request.headers) == map', true],
+      ['type(7) == type(7u)', false],
+      ['type(7) != type(7u) && int != uint', true],
+      ['[int, string] == [int, string]', true],
+      ['type(path) in [int, string]', true],
     ], { path: '/x' });
   });
 });

@@ -23,6 +23,12 @@ describe('hover', () => {
     assert.match(hoverAt('src.pod.na|me == "a"')!.markdown, /^\*\*src\.pod\.name\*\* · `string`/);
   });
 
+  it('names a type used as a value', () => {
+    const result = hoverAt('type(path) == str|ing')!;
+    assert.equal(result.text, 'string');
+    assert.equal(result.markdown, 'Type name `string` · `type`\n\nThe type as a value (standard CEL), e.g. `type(x) == string`.');
+  });
+
   it('shows what is unconfirmed and the unit of elapsed_time', () => {
     assert.match(hoverAt('elapsed_ti|me > 1')!.markdown, /microseconds/);
     assert.match(hoverAt('elapsed_ti|me > 1')!.markdown, /⚠ Meaning unconfirmed/);

@@ -21,6 +21,10 @@ describe('semanticTokens', () => {
     ]);
   });
 
+  it('type names used as values are read-only library variables', () => {
+    assert.deepEqual(classify('type(path) == string'), ['type:function[defaultLibrary]', 'path:property[readonly]', '==:operator', 'string:variable[readonly,defaultLibrary]']);
+  });
+
   it('marks KFL v1 words as keywords', () => {
     assert.deepEqual(classify('http and not dns'), ['http:property[readonly]', 'and:keyword', 'not:keyword', 'dns:property[readonly]']);
   });
