@@ -86,7 +86,7 @@ export class RowWriter {
     c.index[row] = call.index;
     c.method[row] = s.intern(call.method);
     c.path[row] = s.intern(call.path);
-    c.url[row] = s.intern(call.url);
+    c.url[row] = call.url === call.path ? c.path[row]! : s.intern(call.url);
     c.status[row] = call.status;
     c.httpVersion[row] = s.intern(call.httpVersion);
     c.reqSize[row] = call.reqSize;

@@ -204,7 +204,8 @@ export class MessageReader {
 
 /** The end of the head (an empty line, CRLF or bare LF) within buf[from, to). */
 function findHeadEnd(buf: Buffer, from: number, to: number): { index: number; length: number } | null {
-  for (let i = buf.indexOf(0x0a, from); i >= 0 && i < to; i = buf.indexOf(0x0a, i + 1)) {
+  for (let i = from; i < to; i++) {
+    if (buf[i] !== 0x0a) continue;
     if (i + 1 < to && buf[i + 1] === 0x0a) return { index: i, length: 2 };
     if (i + 2 < to && buf[i + 1] === 0x0d && buf[i + 2] === 0x0a) return { index: i, length: 3 };
   }
