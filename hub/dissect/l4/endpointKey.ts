@@ -35,6 +35,18 @@ function addressChars(d: DecodedPacket, offset: number): string {
 /** Fills `out` with the conversation key of a decoded TCP/UDP packet. */
 export function keyOf(d: DecodedPacket, out: KeyedPacket): KeyedPacket {
   const lower = compareEnds(d) <= 0;
+  if (d.ipVersion === 4) {
+    // The common case in one string: ports and both addresses as 16-bit characters.
+    const b = d.buffer;
+    const a = d.start + (lower ? d.srcAddrOffset : d.dstAddrOffset);
+    const z = d.start + (lower ? d.dstAddrOffset : d.srcAddrOffset);
+    out.key = String.fromCharCode(
+      lower ? d.srcPort : d.dstPort, lower ? d.dstPort : d.srcPort,
+      (b[a]! << 8) | b[a + 1]!, (b[a + 2]! << 8) | b[a + 3]!, (b[z]! << 8) | b[z + 1]!, (b[z + 2]! << 8) | b[z + 3]!,
+    );
+    out.srcIsLower = lower;
+    return out;
+  }
   const a = addressChars(d, lower ? d.srcAddrOffset : d.dstAddrOffset);
   const z = addressChars(d, lower ? d.dstAddrOffset : d.srcAddrOffset);
   out.key = String.fromCharCode(d.ipVersion, lower ? d.srcPort : d.dstPort, lower ? d.dstPort : d.srcPort) + a + z;

@@ -13,6 +13,7 @@ export interface Details {
 }
 
 const FLUSH_BYTES = 1 << 20;
+const EMPTY_JSON = Buffer.from('{}');
 
 export class DetailsWriter {
   private readonly fd: number;
@@ -26,7 +27,7 @@ export class DetailsWriter {
 
   /** Appends one record; returns [offset, length]. */
   append(d: Details): [number, number] {
-    const json = Buffer.from(JSON.stringify(d.info));
+    const json = Object.keys(d.info).length === 0 ? EMPTY_JSON : Buffer.from(JSON.stringify(d.info));
     const length = 12 + json.length + d.reqBody.length + d.respBody.length;
     const offset = this.written + this.used;
     this.room(length);
