@@ -89,6 +89,27 @@ describe('Reading traffic: call list, details, stats', function () {
     assert.equal(str(list.calls[0]!, 'path'), '/api/v1/items/0');
   });
 
+  it('serves the list under a strict CSP with a fresh nonce per document', async () => {
+    const policy = (html: string): { csp: string; nonce: string; scripts: string[] } => ({
+      csp: /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!.replace(/&#39;/g, "'"),
+      nonce: /script-src 'nonce-([^']+)'/.exec(html.replace(/&#39;/g, "'"))![1]!,
+      scripts: [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!),
+    });
+    const first = policy(list.panel.webview.html);
+    const source = list.panel.webview.cspSource;
+    assert.match(first.nonce, /^[A-Za-z0-9+/]{22}==$/, '128 random bits');
+    assert.equal(first.csp, `default-src 'none'; script-src 'nonce-${first.nonce}'; style-src ${source}; img-src ${source} data:; font-src ${source}`);
+    assert.equal(/unsafe/.test(first.csp), false);
+    assert.deepEqual(first.scripts.map((attributes) => attributes.includes(`nonce="${first.nonce}"`)), [true], 'one script, with the nonce');
+    await vscode.commands.executeCommand('kubeshark.calls.open', { snapshotId: snapshot, dissection: 'other' });
+    const second = api.webviews.activeCallList()!;
+    assert.notEqual(second, list, 'a second panel opened');
+    assert.notEqual(policy(second.panel.webview.html).nonce, first.nonce);
+    second.panel.dispose();
+    list.panel.reveal();
+    await until(list.panel.onDidChangeViewState, () => api.webviews.activeCallList() === list);
+  });
+
   it('refuses a filter with errors (the language server says why) and keeps the rows', async () => {
     const failed = new Promise<CallList.ToWebview>((resolve) => {
       const subscription = list.host.onDidPost((m) => {

@@ -56,8 +56,11 @@ export class CallListPanel implements vscode.Disposable {
 
   /** The focused call list, else the one focused last (commands of its context menu act on it). */
   static active(): CallListPanel | undefined {
+    // The panel focused last wins while it is active: a panel's `active` flag lags behind a newer one.
+    const last = CallListPanel._lastActive;
+    if (last?.panel.active) return last;
     for (const panel of CallListPanel._open) if (panel.panel.active) return panel;
-    return CallListPanel._lastActive;
+    return last;
   }
 
   static create(context: WebviewContext, args: CallListArgs): CallListPanel {
