@@ -11,6 +11,9 @@ import { HubError, invalidArgument, notFound } from './errors';
 import { type ToolRegistry } from './tools/registry';
 import { requireLocal } from './tools/snapshotView';
 
+/** Idle keep-alive of client connections (see createHubServer). */
+const KEEP_ALIVE_MS = 120_000;
+
 const MAX_BODY_BYTES = 1 << 20;
 const DOWNLOAD_PATH = /^\/api\/mcp\/snapshots\/([^/]+)\/pcap$/;
 
@@ -29,12 +32,18 @@ export function createHubServer(ctx: HubContext, registry: ToolRegistry, options
     return value.length === expected.length && timingSafeEqual(value, expected);
   };
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://local');
     res.on('finish', () => ctx.log.info('request', { method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started }));
     route(req, res, url).catch((e: unknown) => sendError(res, e, ctx));
   });
+  // Clients keep connections alive between calls that may be minutes apart (a person reading the
+  // tree). Node's 5 s default races them: a request sent as the server closes an idle socket fails
+  // with "other side closed". Advertise a long timeout; clients close idle sockets before it.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const { pathname } = url;
