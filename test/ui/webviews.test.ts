@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Frame } from 'playwright-core';
 import { REPO_ROOT } from '../support/paths';
-import { HOSTILE, writeHostileCapture } from '../support/syntheticCalls';
+import { HOSTILE, writeHostileCapture, writeManyCalls } from '../support/syntheticCalls';
 import { Workbench } from './support/workbench';
 
 const UI_TIMEOUT_MS = 60_000;
@@ -140,6 +140,81 @@ describe('Reading traffic (UI)', function () {
       }
       assert.deepEqual(pwnedRequests, []);
       assert.deepEqual(dialogs, []);
+      await workbench.close();
+    });
+  });
+
+  describe('100,000 calls', () => {
+    let folder: string;
+    before(() => {
+      folder = workspace((captures) => writeManyCalls(path.join(captures, 'many.pcap'), 100_000));
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('opens from a snapshot, sorts, scrolls to the last call with a bounded DOM, and opens its details', async () => {
+      const workbench = await Workbench.open({ folder });
+      const page = workbench.page;
+      await openKubeshark(workbench);
+      const quickInput = page.locator('.quick-input-widget');
+      await startCommand(workbench, 'Kubeshark: Create Snapshot');
+      await quickInput.locator('.quick-input-title', { hasText: /1\/3/ }).waitFor();
+      await page.locator('.quick-input-widget input.input').fill('checkout-outage');
+      await page.keyboard.press('Enter');
+      // One node: no node step; the window's suggestion covers all the data.
+      await quickInput.locator('.quick-input-title', { hasText: /3\/3/ }).waitFor();
+      await page.keyboard.press('Enter');
+      const snapshotRow = page.locator('.pane-body .monaco-list-row', { hasText: 'checkout-outage' }).first();
+      await snapshotRow.locator('.codicon-pass-filled').waitFor({ timeout: UI_TIMEOUT_MS });
+
+      // Open API Calls from the snapshot's context menu: the dissection runs first.
+      await snapshotRow.click({ button: 'right' });
+      await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Open API Calls' }).click();
+      const list = await webview(workbench, 'API calls · checkout-outage', 4 * UI_TIMEOUT_MS);
+      const status = list.locator('.status-text');
+      const input = list.locator('.filter-input');
+      await input.fill('http');
+      await input.press('Enter');
+      await status.filter({ hasText: /of 100,000 loaded/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+      const bound = 60;
+      assert.ok((await list.locator('.grid-row').count()) <= bound);
+      await shot(workbench, 'call-list');
+
+      // Sort by status over the loaded rows: the failures first.
+      await list.locator('.grid-header-cell', { hasText: 'Status' }).click();
+      assert.deepEqual([...new Set((await list.locator('.grid-row .status').allInnerTexts()).slice(0, 5))], ['500']);
+      await list.locator('.grid-header-cell', { hasText: 'Time' }).click();
+      await status.filter({ hasText: /time ascending/ }).waitFor();
+
+      // Scroll to the end again and again: each time the next page comes, the DOM stays small.
+      for (let guard = 0; guard < 200; guard++) {
+        const text = await status.innerText();
+        if (/^100,000 of 100,000 loaded/.test(text)) break;
+        await list.evaluate(() => {
+          const viewport = document.querySelector('.grid-viewport')!;
+          viewport.scrollTop = viewport.scrollHeight;
+        });
+        await list.waitForFunction((before) => document.querySelector('.status-text')?.textContent !== before, text, { timeout: UI_TIMEOUT_MS });
+        assert.ok((await list.locator('.grid-row').count()) <= bound, 'the DOM holds only the rows in view');
+      }
+      await list.evaluate(() => {
+        const viewport = document.querySelector('.grid-viewport')!;
+        viewport.scrollTop = viewport.scrollHeight;
+      });
+      const last = list.locator('.grid-row[aria-rowindex="100001"]');
+      await last.waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.match(await last.innerText(), /\/api\/v1\/items\/99999/);
+      assert.ok((await list.locator('.grid-row').count()) <= bound);
+
+      await last.dblclick();
+      const details = await webview(workbench, 'Call details', UI_TIMEOUT_MS);
+      await details.locator('.headline', { hasText: '/api/v1/items/99999' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await shot(workbench, 'call-details');
+
+      await list.locator('button', { hasText: 'Stats' }).click();
+      const stats = await webview(workbench, 'API stats · checkout-outage', UI_TIMEOUT_MS);
+      await stats.locator('svg.chart').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.match(await stats.locator('.tiles').innerText(), /100,000/);
+      await shot(workbench, 'api-stats');
       await workbench.close();
     });
   });

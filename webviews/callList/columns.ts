@@ -15,7 +15,7 @@ export const COLUMN_LABELS: Record<CallList.ColumnId, string> = {
 export const COLUMN_ORDER: readonly CallList.ColumnId[] = ['time', 'proto', 'method', 'path', 'status', 'elapsed', 'endpoints', 'node', 'size'];
 
 const WIDTHS: Record<CallList.ColumnId, string> = {
-  time: '200px', proto: '80px', method: '80px', path: 'minmax(180px, 2fr)', status: '64px', elapsed: '84px',
+  time: '215px', proto: '80px', method: '80px', path: 'minmax(180px, 2fr)', status: '64px', elapsed: '84px',
   endpoints: 'minmax(200px, 2fr)', node: 'minmax(80px, 0.6fr)', size: '130px',
 };
 
