@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import { type HubFeature, registerHub } from './connection/register';
 import { type KflLanguage, registerKflLanguage } from './language/register';
+import { type NotebooksFeature, registerNotebooks } from './notebooks/register';
 import { registerSnapshots, type SnapshotsFeature } from './snapshots/register';
 import { registerToolRunner } from './tools/register';
 import { registerWebviews, type WebviewsFeature } from './webviews/register';
@@ -14,6 +15,7 @@ export interface ExtensionApi {
   readonly hub: HubFeature;
   readonly snapshots: SnapshotsFeature;
   readonly webviews: WebviewsFeature;
+  readonly notebooks: NotebooksFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -22,7 +24,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const snapshots = registerSnapshots(context, hub);
   registerToolRunner(context, hub);
   const webviews = registerWebviews(context, hub, kfl, snapshots);
-  return { kfl, hub, snapshots, webviews };
+  const notebooks = registerNotebooks(context, hub, kfl, snapshots);
+  return { kfl, hub, snapshots, webviews, notebooks };
 }
 
 export function deactivate(): void {

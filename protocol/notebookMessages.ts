@@ -150,5 +150,5 @@ export namespace NotebookRenderer {
     | { type: 'revealFile'; key: string };
 
   /** Host → renderer: the outcome of a request that leaves the output as it is. */
-  export type ToRenderer = { type: 'notice'; key: string; message: string; error?: boolean };
+  export type ToRenderer = { type: 'notice'; key: string; message: string };
 }

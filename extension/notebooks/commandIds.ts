@@ -9,12 +9,12 @@ export const NOTEBOOK_COMMANDS = {
   /** `{snapshotId?, dissection?, kfl?}`, a Snapshots tree node, or nothing. */
   openInNotebook: 'kubeshark.openInNotebook',
   selectDataSource: 'kubeshark.notebook.selectDataSource',
-  toggleKeepOutputs: 'kubeshark.notebook.toggleKeepOutputs',
+  keepOutputs: 'kubeshark.notebook.keepOutputs',
+  stopKeepingOutputs: 'kubeshark.notebook.stopKeepingOutputs',
   exportReport: 'kubeshark.notebook.exportReport',
   bindToConnectedHub: 'kubeshark.notebook.bindToConnectedHub',
   startDissectionAndRun: 'kubeshark.notebook.startDissectionAndRun',
   runAnyway: 'kubeshark.notebook.runAnyway',
-  pinCall: 'kubeshark.notebook.pinCall',
   unpinCalls: 'kubeshark.notebook.unpinCalls',
 } as const;
 

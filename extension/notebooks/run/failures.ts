@@ -27,8 +27,11 @@ export function directiveFailure(context: RunContext, source: string, problem: D
   return failure(context, source, 'Directive problem', problem.message, [], { line: problem.line, column: problem.start, length: problem.end - problem.start });
 }
 
+/** What choosing the fixes of an error needs. */
+export type FailureContext = Pick<RunContext, 'zone' | 'now' | 'hub' | 'notebookUri'>;
+
 /** Any error of a run as an error output; `cellText` positions the Hub's KFL errors in the cell. */
-export function failureOf(error: unknown, context: RunContext, source: string, cellText?: string): Failure {
+export function failureOf(error: unknown, context: FailureContext, source: string, cellText?: string): Failure {
   const message = error instanceof Error ? error.message : String(error);
   if (!isHubError(error)) return failure(context, source, 'The cell failed', message, [fix.showLog()]);
   const { local } = context.hub;
