@@ -38,7 +38,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['protocol/**/*.ts', 'agent-scripts/**/*.ts', 'language-server/**/*.ts', 'hub/**/*.ts', 'cli/**/*.ts'],
+    files: ['protocol/**/*.ts', 'agent-scripts/**/*.ts', 'language-server/**/*.ts', 'hub/**/*.ts', 'cli/**/*.ts', 'extension/analysis/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noVscode] },
   },
   {
