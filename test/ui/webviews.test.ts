@@ -168,7 +168,9 @@ describe('Reading traffic (UI)', function () {
 
       // Open API Calls from the snapshot's context menu: the dissection runs first.
       await snapshotRow.click({ button: 'right' });
-      await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Open API Calls' }).click();
+      // The menu ignores a click that comes right after it opened; hovering focuses the item, Enter runs it.
+      await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Open API Calls' }).hover();
+      await page.keyboard.press('Enter');
       const list = await webview(workbench, 'API calls · checkout-outage', 4 * UI_TIMEOUT_MS);
       const status = list.locator('.status-text');
       const input = list.locator('.filter-input');
