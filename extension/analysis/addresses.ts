@@ -67,7 +67,10 @@ export function parseIp(text: string): Uint8Array | undefined {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_ADDRESS_LENGTH) return undefined;
   if (!trimmed.includes(':')) return parseIpv4(trimmed);
-  const v6 = parseIpv6(trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed);
+  const bare = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
+  // A zone (`fe80::1%eth0`) names the interface, not the address.
+  const zone = bare.indexOf('%');
+  const v6 = parseIpv6(zone > 0 && /^[\w.-]+$/.test(bare.slice(zone + 1)) ? bare.slice(0, zone) : bare);
   if (v6 && v6.subarray(0, 10).every((b) => b === 0) && v6[10] === 0xff && v6[11] === 0xff) return v6.slice(12);
   return v6;
 }

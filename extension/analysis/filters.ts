@@ -14,6 +14,8 @@ export const MAX_PAIR_TERMS = 32;
 /** Addresses beyond this in one `in [...]` list are left out, and the filter says so by returning `complete: false`. */
 export const MAX_KFL_ADDRESSES = 256;
 
+/** An address a BPF can name: an IP literal without a zone (pcap-filter has no zones). */
+const bpfAddress = (ip: string): boolean => isIpAddress(ip) && !ip.includes('%') && !ip.includes('[');
 const validPort = (port: number | undefined): port is number => port !== undefined && Number.isInteger(port) && port > 0 && port < 65536;
 const unique = (values: Iterable<string>): string[] => [...new Set(values)];
 
@@ -26,13 +28,13 @@ export interface BuiltFilter {
 /** `host a or host b …` over the valid addresses. */
 export function bpfForHosts(ips: Iterable<string>): BuiltFilter {
   const all = unique(ips);
-  const valid = all.filter(isIpAddress);
+  const valid = all.filter(bpfAddress);
   return { filter: valid.map((ip) => `host ${ip}`).join(' or '), complete: valid.length === all.length };
 }
 
 /** The packets of these client → server pairs (both directions, the server port when known). */
 export function bpfForPairs(pairs: readonly FlowPair[]): BuiltFilter {
-  const valid = pairs.filter((p) => isIpAddress(p.client) && isIpAddress(p.server));
+  const valid = pairs.filter((p) => bpfAddress(p.client) && bpfAddress(p.server));
   if (valid.length > MAX_PAIR_TERMS) {
     const hosts = bpfForHosts(valid.flatMap((p) => [p.client, p.server]));
     return { filter: hosts.filter, complete: valid.length === pairs.length };
