@@ -47,8 +47,10 @@ export class KflNotebookController implements vscode.Disposable {
     this._subscriptions.push(
       this.controller, this._onDidRun,
       _hub.connection.onDidChangeState(() => this._describe()),
+      vscode.workspace.onDidOpenNotebookDocument((notebook) => this._prefer(notebook)),
       vscode.workspace.onDidCloseNotebookDocument((notebook) => this._forget(notebook)),
     );
+    vscode.workspace.notebookDocuments.forEach((notebook) => this._prefer(notebook));
     this._describe();
   }
 
@@ -164,6 +166,11 @@ export class KflNotebookController implements vscode.Disposable {
     const target = state.target;
     const where = target ? (target.kind === 'local' ? 'the local Hub' : target.baseUrl) : this._hub.connection.isLocal ? 'the local Hub' : 'the configured Hub';
     this.controller.detail = `KFL queries against ${where}${state.phase === 'connected' ? '' : ` (${state.phase})`}`;
+  }
+
+  /** The only kernel for KFL notebooks: VS Code selects it without asking. */
+  private _prefer(notebook: vscode.NotebookDocument): void {
+    if (notebook.notebookType === NOTEBOOK_TYPE) this.controller.updateNotebookAffinity(notebook, vscode.NotebookControllerAffinity.Preferred);
   }
 
   private _forget(notebook: vscode.NotebookDocument): void {

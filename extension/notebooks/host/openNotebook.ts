@@ -1,8 +1,8 @@
 /**
  * New KFL Notebook and "Open in Notebook" (from a snapshot in the tree, a query of the call list,
- * a call's KFL filter). A query or call goes into the KFL notebook last shown, as a new cell
- * (with a directive when its source is not the notebook's); otherwise a new notebook bound to
- * its source opens.
+ * a call's KFL filter). A snapshot starts a new notebook bound to it (an overview and every
+ * call). A query or call goes into the KFL notebook last shown, as a new cell (with a directive
+ * when its source is not the notebook's); with none shown, a new notebook bound to its source.
  */
 import * as vscode from 'vscode';
 import { type SnapshotsFeature } from '../../snapshots/register';
@@ -71,15 +71,15 @@ export class NotebookOpener implements vscode.Disposable {
 
   /** Opens `request` as a cell of the visible KFL notebook, or in a new one. */
   async open(request: OpenRequest): Promise<vscode.NotebookEditor> {
+    if (request.kfl === undefined && request.source?.kind === 'snapshot') {
+      return this.create(request.source, [
+        new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, `# ${titleOf(request.source)}\n\nAn overview first, then every call; narrow the filter as the investigation goes.`, 'markdown'),
+        new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '// @stats\n', 'kfl'),
+        new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '// every call; narrow with a KFL filter\n', 'kfl'),
+      ]);
+    }
     const target = this.visibleNotebook;
     if (!target) {
-      if (request.kfl === undefined && request.source?.kind === 'snapshot') {
-        return this.create(request.source, [
-          new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, `# ${titleOf(request.source)}\n\nAn overview first, then every call; narrow the filter as the investigation goes.`, 'markdown'),
-          new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '// @stats\n', 'kfl'),
-          new vscode.NotebookCellData(vscode.NotebookCellKind.Code, '// every call; narrow with a KFL filter\n', 'kfl'),
-        ]);
-      }
       return this.create(request.source, [
         new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, `# ${titleOf(request.source)}`, 'markdown'),
         new vscode.NotebookCellData(vscode.NotebookCellKind.Code, request.kfl ?? '', 'kfl'),
