@@ -1,7 +1,8 @@
 // Predicate throughput: KFL's compiled filters against @marcbachmann/cel-js (parsed once,
 // evaluated per record with the record as its context) and a hand-written JS predicate, side by
-// side in one process over the same 200,000 synthetic call records. Reports records/s per engine
-// and the ratios; fails when the three disagree on a match count.
+// side in one process over the same 200,000 synthetic call records. Reports the median records/s
+// per engine over interleaved rounds and the median of the per-round ratios; fails when the three
+// disagree on a match count.
 //
 //   npm run bench -- kfl-predicate
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import path from 'node:path';
 import { compile, type KflRecord } from '../kfl/eval/compile';
 
 const RECORDS = 200_000;
-const ROUNDS = 15;
+const ROUNDS = 21;
+const WARM_UP_PASSES = 3;
 const NOW = Date.UTC(2026, 2, 14, 17, 0, 0);
 
 type Predicate = (record: KflRecord) => boolean;
@@ -163,76 +165,92 @@ async function celJsCompiler(): Promise<(text: string) => Predicate> {
   };
 }
 
+/**
+ * The one loop every engine runs in: all predicates are called from this call site, as a Hub calls
+ * whichever filter it compiled, so no engine is inlined into the loop while another is not.
+ */
 function count(predicate: Predicate, records: readonly KflRecord[]): number {
   let matches = 0;
   for (let i = 0; i < records.length; i++) if (predicate(records[i] as KflRecord)) matches++;
   return matches;
 }
 
-interface Measurement {
-  /** Best (fastest-round) records/s per engine: on a shared machine the fastest round is the one least disturbed. */
-  readonly best: ReadonlyMap<string, number>;
-  /** Median records/s per engine, kept in the JSON to show the spread. */
-  readonly median: ReadonlyMap<string, number>;
-  readonly matches: ReadonlyMap<string, number>;
+const ENGINES = ['kfl', 'cel-js', 'hand'] as const;
+type EngineName = (typeof ENGINES)[number];
+
+interface Subject {
+  readonly query: Query;
+  readonly predicates: Readonly<Record<EngineName, Predicate>>;
 }
 
-const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+/** Records/s of every round, per query and engine (rounds run the engines back to back). */
+type Rates = Record<EngineName, number[]>;
 
-/** ROUNDS passes per engine; each round runs every engine once, in a rotating order. */
-function measure(engines: readonly (readonly [string, Predicate])[], records: readonly KflRecord[]): Measurement {
-  const rounds: Map<string, number>[] = [];
-  const matches = new Map<string, number>();
-  for (const [name, predicate] of engines) matches.set(name, count(predicate, records)); // warm-up
-  const collectGarbage = (globalThis as { gc?: () => void }).gc; // npm run bench passes --expose-gc
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/**
+ * Every query with every engine is warmed up before anything is timed, so each engine is measured
+ * in the steady state of a process that has run all five filters (as a Hub does), not while its
+ * code still specialises to the first one. Then ROUNDS rounds; a round runs every query, and per
+ * query every engine back to back, both in an order that rotates from round to round, so a change
+ * in machine load hits all engines alike. No forced GC: each engine pays for its own garbage.
+ */
+function measure(subjects: readonly Subject[], records: readonly KflRecord[]): { rates: Rates[]; matches: Record<EngineName, number>[] } {
+  const matches = subjects.map((s) => Object.fromEntries(ENGINES.map((e) => [e, count(s.predicates[e], records)])) as Record<EngineName, number>);
+  for (let pass = 1; pass < WARM_UP_PASSES; pass++) for (const s of subjects) for (const e of ENGINES) count(s.predicates[e], records);
+  const rates = subjects.map(() => Object.fromEntries(ENGINES.map((e) => [e, [] as number[]])) as Rates);
   for (let round = 0; round < ROUNDS; round++) {
-    collectGarbage?.(); // each round starts from a clean heap, so one engine's garbage is not another's pause
-    const rates = new Map<string, number>();
-    for (let i = 0; i < engines.length; i++) {
-      const [name, predicate] = engines[(round + i) % engines.length] as readonly [string, Predicate];
-      const start = process.hrtime.bigint();
-      const found = count(predicate, records);
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (found !== matches.get(name)) throw new Error(`${name} changed its answer between rounds`);
-      rates.set(name, records.length / seconds);
+    for (let q = 0; q < subjects.length; q++) {
+      const index = (q + round) % subjects.length;
+      const subject = subjects[index] as Subject;
+      for (let e = 0; e < ENGINES.length; e++) {
+        const engine = ENGINES[(e + round) % ENGINES.length] as EngineName;
+        const start = process.hrtime.bigint();
+        const found = count(subject.predicates[engine], records);
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+        if (found !== matches[index]?.[engine]) throw new Error(`${engine} changed its answer to ${subject.query.kfl} between rounds`);
+        rates[index]?.[engine].push(records.length / seconds);
+      }
     }
-    rounds.push(rates);
   }
-  const series = (name: string): number[] => rounds.map((r) => r.get(name) ?? NaN);
-  return {
-    best: new Map(engines.map(([name]) => [name, Math.max(...series(name))])),
-    median: new Map(engines.map(([name]) => [name, median(series(name))])),
-    matches,
-  };
+  return { rates, matches };
+}
+
+/** The median over rounds of a ratio taken within each round (engines measured moments apart). */
+function medianRatio(numerator: readonly number[], denominator: readonly number[]): number {
+  return median(numerator.map((n, i) => n / (denominator[i] as number)));
 }
 
 async function main(): Promise<void> {
   const records = generateRecords(RECORDS);
   const celJs = await celJsCompiler();
-  const rows: Record<string, unknown>[] = [];
-  console.log(`${RECORDS.toLocaleString('en-US')} records, fastest of ${ROUNDS} rounds per engine: records/s (millions) and their ratios\n`);
-  console.log(['query'.padEnd(20), 'matches', 'KFL', 'cel-js', 'hand', 'KFL/cel-js', 'hand/KFL'].join('  '));
-  for (const query of QUERIES) {
+  const subjects = QUERIES.map((query): Subject => {
     const compiled = compile(query.kfl, { now: NOW });
     if (!compiled.ok) throw new Error(`${query.kfl} does not compile: ${compiled.diagnostics.map((d) => d.code).join(', ')}`);
-    const result = measure([['kfl', compiled.predicate], ['cel-js', celJs(query.kfl)], ['hand', query.hand]], records);
-    const [kfl, cel, hand] = ['kfl', 'cel-js', 'hand'].map((name) => result.matches.get(name) ?? -1) as [number, number, number];
-    if (kfl !== cel || kfl !== hand) throw new Error(`${query.name}: match counts differ (KFL ${kfl}, cel-js ${cel}, hand ${hand})`);
-    const rate = (name: string): number => result.best.get(name) ?? NaN;
+    return { query, predicates: { kfl: compiled.predicate, 'cel-js': celJs(query.kfl), hand: query.hand } };
+  });
+  const { rates, matches } = measure(subjects, records);
+  console.log(`${RECORDS.toLocaleString('en-US')} records, ${ROUNDS} rounds after ${WARM_UP_PASSES} warm-up passes; median records/s (millions) and median per-round ratios\n`);
+  console.log(['query'.padEnd(20), 'matches', '   KFL', 'cel-js', '  hand', 'KFL/cel-js', 'hand/KFL'].join('  '));
+  const rows = subjects.map((subject, q) => {
+    const found = matches[q] as Record<EngineName, number>;
+    if (found.kfl !== found['cel-js'] || found.kfl !== found.hand) throw new Error(`${subject.query.name}: match counts differ (KFL ${found.kfl}, cel-js ${found['cel-js']}, hand ${found.hand})`);
+    const series = rates[q] as Rates;
     const row = {
-      query: query.kfl, matches: kfl,
-      bestPerSecond: { kfl: Math.round(rate('kfl')), celJs: Math.round(rate('cel-js')), hand: Math.round(rate('hand')) },
-      medianPerSecond: Object.fromEntries([...result.median].map(([name, value]) => [name, Math.round(value)])),
-      kflOverCelJs: rate('kfl') / rate('cel-js'), handOverKfl: rate('hand') / rate('kfl'),
+      query: subject.query.kfl, matches: found.kfl,
+      medianPerSecond: Object.fromEntries(ENGINES.map((e) => [e, Math.round(median(series[e]))])),
+      bestPerSecond: Object.fromEntries(ENGINES.map((e) => [e, Math.round(Math.max(...series[e]))])),
+      kflOverCelJs: medianRatio(series.kfl, series['cel-js']), handOverKfl: medianRatio(series.hand, series.kfl),
+      kflOverCelJsRange: [Math.min(...series.kfl.map((k, i) => k / (series['cel-js'][i] as number))), Math.max(...series.kfl.map((k, i) => k / (series['cel-js'][i] as number)))],
     };
-    rows.push(row);
-    const millions = (rate: number): string => (rate / 1e6).toFixed(2).padStart(6);
-    console.log([query.name.padEnd(20), String(kfl).padStart(7), millions(rate('kfl')), millions(rate('cel-js')), millions(rate('hand')),
-      `${row.kflOverCelJs.toFixed(1)}×`.padStart(10), `${row.handOverKfl.toFixed(2)}×`.padStart(8)].join('  '));
-  }
+    const millions = (e: EngineName): string => (median(series[e]) / 1e6).toFixed(2).padStart(6);
+    console.log([subject.query.name.padEnd(20), String(found.kfl).padStart(7), millions('kfl'), millions('cel-js'), millions('hand'),
+      `${row.kflOverCelJs.toFixed(2)}×`.padStart(10), `${row.handOverKfl.toFixed(2)}×`.padStart(8)].join('  '));
+    return row;
+  });
   const resultsDir = path.resolve(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'kfl-predicate.json'), `${JSON.stringify({ records: RECORDS, rounds: ROUNDS, node: process.version, rows }, undefined, 2)}\n`);
+  writeFileSync(path.join(resultsDir, 'kfl-predicate.json'), `${JSON.stringify({ date: new Date().toISOString(), records: RECORDS, rounds: ROUNDS, warmUpPasses: WARM_UP_PASSES, node: process.version, rows }, undefined, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

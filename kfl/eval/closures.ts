@@ -38,6 +38,15 @@ export function spend(steps: number): boolean {
 
 export const budgetExceeded = (): EvalError => new EvalError('evaluation budget exceeded');
 
+/**
+ * The evaluation error for an exception out of a record (a throwing getter, an exhausted stack):
+ * closures read every value through its static type and do not throw on records of any shape, so
+ * the entry guards catch only what a malformed record causes, and that entry alone pays.
+ */
+export function malformed(error: unknown): EvalError {
+  return new EvalError(`malformed record: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 const constants = new WeakMap<Eval, Result>();
 
 /** A closure that always returns `value`, recognisable by `constantOf`. */

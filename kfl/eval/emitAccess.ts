@@ -6,7 +6,7 @@ import { type Activation, constant, type Eval } from './closures';
 import { type EmitContext } from './emitContext';
 import { mapGet, mapHas } from './equality';
 import { indexList, indexMap } from './overloads';
-import { coercerFor, rawPathReader, readInt, readTimestamp } from './recordValues';
+import { coercerFor, fieldUse, rawPathReader } from './recordValues';
 import { EvalError, isMap, type Result, TypeValue, type Value } from './values';
 
 /** `status_code`, `src.pod.name`, a macro variable, `m.key` on a map, or a type name such as `int`. */
@@ -28,25 +28,9 @@ export function emitReference(node: IdentExpr | SelectExpr, ctx: EmitContext): E
   }
 }
 
-/** A record field read through its static type; the common scalar types get dedicated closures. */
+/** A record field read through its static type: the coercion runs inside the field's access code. */
 function fieldReader(segments: readonly string[], type: KflType): Eval {
-  const read = rawPathReader(segments);
-  switch (type.kind) {
-    case 'bool': return (record) => read(record) === true;
-    case 'string': return (record) => {
-      const raw = read(record);
-      return typeof raw === 'string' ? raw : '';
-    };
-    case 'int': return (record) => {
-      const raw = read(record);
-      return typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : readInt(raw);
-    };
-    case 'timestamp': return (record) => readTimestamp(read(record));
-    default: {
-      const coerce = coercerFor(type);
-      return (record) => coerce(read(record));
-    }
-  }
+  return fieldUse(segments)(coercerFor(type));
 }
 
 /**

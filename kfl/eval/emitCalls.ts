@@ -1,12 +1,14 @@
-// Closures for function and method calls. String predicates with a constant argument and
-// `matches` with a constant pattern are specialised (the pattern is compiled once, here); the
-// rest evaluate their arguments left to right and call the overload's implementation.
+// Closures for function and method calls. Tests of a field against constants are fused before
+// they get here (emitFused.ts); string predicates with a constant argument, `matches` with a
+// constant pattern (compiled once, here) and `map_get` on a record map with a constant key are
+// specialised; the rest evaluate their arguments left to right and call the overload's
+// implementation.
 import { type CallExpr, type Expr } from '../ast';
 import { FUNCTIONS, type OverloadDecl } from '../functions';
 import { constant, constantOf, type Eval } from './closures';
 import { dynamicDispatch } from './dispatch';
 import { elementCoercer } from './emitAccess';
-import { fusedMapGet, fusedMatches, fusedStringTest, type StringTestKind } from './emitFused';
+import { fusedMapGet } from './emitFused';
 import { type EmitContext } from './emitContext';
 import { mapGet } from './equality';
 import { type Implementation, OVERLOADS } from './overloads';
@@ -27,38 +29,21 @@ export function emitCall(node: CallExpr, ctx: EmitContext): Eval {
   if (overload?.id === 'now') return constant(ctx.now);
   const args = operands.map((operand) => ctx.emit(operand));
   const id = overload?.id ?? '';
-  const fused = fusedCall(id, operands, args, node, ctx);
-  if (fused !== undefined) return fused;
+  if (id === 'map_get') return fusedMapGetCall(operands, node, ctx) ?? mapGetCall(args as [Eval, Eval, Eval], elementCoercer(ctx.typeOf(node)));
   const stringTest = STRING_TESTS.get(id);
   if (stringTest !== undefined) return stringPredicate(args[0] as Eval, args[1] as Eval, stringTest);
   if (id === 'matches_string' || id === 'matches') return matchesCall(args[0] as Eval, args[1] as Eval);
-  if (id === 'map_get') return mapGetCall(args as [Eval, Eval, Eval], elementCoercer(ctx.typeOf(node)));
   return strictCall(args, implementationOf(node, overload));
 }
 
-const FUSED_TESTS: ReadonlyMap<string, StringTestKind> = new Map<string, StringTestKind>([
-  ['contains_string', 'contains'], ['starts_with_string', 'startsWith'], ['ends_with_string', 'endsWith'],
-]);
-
-/**
- * A record field with constant arguments: `path.startsWith("/api")`, `path.matches("^/v[0-9]+/")`,
- * `map_get(request.headers, "user-agent", "")`.
- */
-function fusedCall(id: string, operands: readonly Expr[], args: readonly Eval[], node: CallExpr, ctx: EmitContext): Eval | undefined {
-  const field = operands[0] === undefined ? undefined : ctx.directRead(operands[0]);
-  const fixed = args[1] === undefined ? undefined : constantOf(args[1]);
-  if (field === undefined || fixed === undefined || typeof fixed.value !== 'string') return undefined;
-  if (id === 'map_get') {
-    const fallback = constantOf(args[2] as Eval);
-    const coerce = elementCoercer(ctx.typeOf(node));
-    if (fallback === undefined || fallback.value instanceof EvalError || coerce === undefined) return undefined;
-    return fusedMapGet(field, fixed.value, fallback.value, coerce);
-  }
-  const kind = FUSED_TESTS.get(id);
-  if (kind !== undefined) return fusedStringTest(field, kind, fixed.value);
-  if (id !== 'matches_string' && id !== 'matches') return undefined;
-  const regex = compileRegex(fixed.value);
-  return regex.ok ? fusedMatches(field, regex.test) : undefined;
+/** `map_get(request.headers, "user-agent", "")`: a record map with a constant key and default. */
+function fusedMapGetCall([map, key, fallback]: readonly Expr[], node: CallExpr, ctx: EmitContext): Eval | undefined {
+  const field = map === undefined ? undefined : ctx.directRead(map);
+  const fixedKey = key === undefined ? undefined : ctx.constantOf(key);
+  const fixedFallback = fallback === undefined ? undefined : ctx.constantOf(fallback);
+  const coerce = elementCoercer(ctx.typeOf(node));
+  if (field === undefined || typeof fixedKey?.value !== 'string' || fixedFallback === undefined || fixedFallback.value instanceof EvalError || coerce === undefined) return undefined;
+  return fusedMapGet(field, fixedKey.value, fixedFallback.value, coerce);
 }
 
 function implementationOf(node: CallExpr, overload: OverloadDecl | undefined): Implementation {

@@ -6,6 +6,7 @@ import { type KflType } from '../types';
 import { type Eval, type ProgramState } from './closures';
 import { type FieldAccess } from './emitFused';
 import { type Timestamp } from './time';
+import { type Result } from './values';
 
 export interface EmitContext {
   readonly analysis: CheckedAnalysis;
@@ -13,6 +14,8 @@ export interface EmitContext {
   /** The value of `now()`, fixed when the filter is compiled. */
   readonly now: Timestamp;
   emit(node: Expr): Eval;
+  /** The node's value when it reads neither the record nor a macro variable (folded at compile time). */
+  constantOf(node: Expr): { value: Result } | undefined;
   typeOf(node: Expr): KflType;
   /** The frame slot of the variable bound by a comprehension. */
   slotOf(binder: ComprehensionExpr): number;

@@ -2,35 +2,42 @@
 // error rules: `exists` absorbs errors like `||` (a later `true` wins), `all` like `&&` (a later
 // `false` wins), while `exists_one`, `filter` and `map` stop at the first error. Every iteration
 // spends the evaluation's budget, so nested macros over large lists stay bounded.
-import { type ComprehensionExpr } from '../ast';
+import { type ComprehensionExpr, type Expr } from '../ast';
 import { type Activation, budgetExceeded, type Eval, spend } from './closures';
 import { elementCoercer } from './emitAccess';
 import { type EmitContext } from './emitContext';
 import { mapKeys } from './equality';
+import { type RawTest, rawTestOf } from './rawTests';
 import { EvalError, isMap, type Result, type Value } from './values';
 
 const NO_ITEMS: readonly Value[] = Object.freeze([]);
 
 export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Eval {
+  const targetType = ctx.typeOf(node.target);
+  const itemType = targetType.kind === 'list' ? targetType.element : targetType.kind === 'map' ? targetType.key : targetType;
+  const field = ctx.directRead(node.target);
+  const listField = field?.type.kind === 'list' ? field : undefined;
+  /** The items to iterate, or the error that ends the macro. A list field is read without coercion closures. */
+  const itemsOf: Items = listField !== undefined
+    ? listField.use((raw) => (Array.isArray(raw) ? (raw as readonly Value[]) : NO_ITEMS))
+    : itemsOfCollection(ctx.emit(node.target), node.macro);
+  const elementTest = node.macro !== 'map' && node.predicate !== undefined ? rawTestOf(node.predicate, ctx) : undefined;
+  if (elementTest !== undefined && node.macro !== 'map' && isVariableOf(elementTest.subject, node, ctx)) {
+    const loop = testLoop(node.macro, elementTest.test, elementCoercer(itemType));
+    if (listField !== undefined) return listField.use(loop);
+    return (record) => {
+      const items = itemsOf(record);
+      return items instanceof EvalError ? items : loop(items);
+    };
+  }
+
   const slot = ctx.slotOf(node);
   const predicate = node.predicate === undefined ? undefined : ctx.emit(node.predicate);
   const transform = node.transform === undefined ? undefined : ctx.emit(node.transform);
-  const targetType = ctx.typeOf(node.target);
-  const itemType = targetType.kind === 'list' ? targetType.element : targetType.kind === 'map' ? targetType.key : targetType;
   const coerce = elementCoercer(itemType);
   const { frame } = ctx.state;
   const test = predicate ?? ((): Result => true);
   const notBool = (value: Result): EvalError => (value instanceof EvalError ? value : new EvalError(`no matching overload: ${node.macro} predicate is not a bool`));
-
-  const field = ctx.directRead(node.target);
-  const readList = field?.type.kind === 'list' ? field.read : undefined;
-  /** The items to iterate, or the error that ends the macro. A list field is read without coercion closures. */
-  const itemsOf = readList !== undefined
-    ? (record: Activation): readonly Value[] | EvalError => {
-      const raw = readList(record);
-      return Array.isArray(raw) ? (raw as readonly Value[]) : NO_ITEMS;
-    }
-    : itemsOfCollection(ctx.emit(node.target), node.macro);
   /** Spends one iteration and binds the variable; an error when the budget is gone or the item unreadable. */
   const bind = itemType.kind === 'string'
     ? (raw: Value): EvalError | undefined => {
@@ -111,8 +118,63 @@ export function emitComprehension(node: ComprehensionExpr, ctx: EmitContext): Ev
   }
 }
 
+type Items = (record: Activation) => readonly Value[] | EvalError;
+
+function isVariableOf(node: Expr, binder: ComprehensionExpr, ctx: EmitContext): boolean {
+  const reference = node.kind === 'ident' ? ctx.analysis.referenceOf(node) : undefined;
+  return reference?.kind === 'variable' && reference.binder === binder;
+}
+
+/**
+ * A macro whose predicate tests only the element against constants (rawTests.ts): a plain loop
+ * over the raw elements, with no variable to bind and no closure tree per element, and no error
+ * from the predicate; `filter` keeps the elements read through their type. Anything but an array
+ * has no elements, as a missing list field.
+ */
+function testLoop(macro: Exclude<ComprehensionExpr['macro'], 'map'>, test: RawTest, coerce: ((raw: Value) => Result) | undefined): (items: unknown) => Result {
+  switch (macro) {
+    case 'exists': return (items) => {
+      if (!Array.isArray(items)) return false;
+      for (let i = 0; i < items.length; i++) {
+        if (!spend(1)) return budgetExceeded();
+        if (test(items[i])) return true;
+      }
+      return false;
+    };
+    case 'all': return (items) => {
+      if (!Array.isArray(items)) return true;
+      for (let i = 0; i < items.length; i++) {
+        if (!spend(1)) return budgetExceeded();
+        if (!test(items[i])) return false;
+      }
+      return true;
+    };
+    case 'exists_one': return (items) => {
+      if (!Array.isArray(items)) return false;
+      let count = 0;
+      for (let i = 0; i < items.length; i++) {
+        if (!spend(1)) return budgetExceeded();
+        if (test(items[i])) count++;
+      }
+      return count === 1;
+    };
+    case 'filter': return (items) => {
+      if (!Array.isArray(items)) return NO_ITEMS;
+      const output: Value[] = [];
+      for (let i = 0; i < items.length; i++) {
+        if (!spend(1)) return budgetExceeded();
+        if (!test(items[i])) continue;
+        const item = coerce === undefined ? (items[i] as Value) : coerce(items[i] as Value);
+        if (item instanceof EvalError) return item;
+        output.push(item);
+      }
+      return output;
+    };
+  }
+}
+
 /** The elements of a list, or the keys of a map; anything else is an error. */
-function itemsOfCollection(target: Eval, macro: string): (record: Activation) => readonly Value[] | EvalError {
+function itemsOfCollection(target: Eval, macro: string): Items {
   return (record) => {
     const collection = target(record);
     if (collection instanceof EvalError) return collection;

@@ -5,7 +5,6 @@ import { type BinaryExpr, type ConditionalExpr, type Expr, type RelationOp, type
 import { BINARY_OPERATORS, type OverloadDecl, UNARY_OPERATORS } from '../functions';
 import { type Activation, constantOf, type Eval, firstError } from './closures';
 import { dynamicDispatch } from './dispatch';
-import { type ComparisonOp, fusedComparison, fusedMembership } from './emitFused';
 import { type EmitContext } from './emitContext';
 import { compareValues, mapHas, valuesEqual } from './equality';
 import { addInt, compareInt, type Int } from './int64';
@@ -21,12 +20,10 @@ function notBool(value: Result): EvalError {
 }
 
 export function emitBinary(node: BinaryExpr, ctx: EmitContext): Eval {
-  if (node.op === '&&' || node.op === '||') return logicalChain(node.op, chainOf(node, node.op), ctx);
+  if (node.op === '&&' || node.op === '||') return logical(node.op, chainTerms(chainOf(node, node.op), ctx));
   const left = ctx.emit(node.left);
   const right = ctx.emit(node.right);
   const overload = ctx.staticOverload(node, [node.left, node.right]);
-  const fused = fusedBinary(node, ctx, right);
-  if (fused !== undefined) return fused;
   switch (node.op) {
     case '==': return equality(left, right, false);
     case '!=': return equality(left, right, true);
@@ -39,73 +36,36 @@ export function emitBinary(node: BinaryExpr, ctx: EmitContext): Eval {
   }
 }
 
-/** A field against a constant: `status_code >= 500`, `method == "POST"`, `method in ["PUT", "POST"]`. */
-function fusedBinary(node: BinaryExpr, ctx: EmitContext, right: Eval): Eval | undefined {
-  const field = ctx.directRead(node.left);
-  const fixed = constantOf(right);
-  if (field === undefined || fixed === undefined) return undefined;
-  const k = fixed.value;
-  if (node.op === 'in') {
-    return Array.isArray(k) && k.every((element: Value) => typeof element !== 'object') ? fusedMembership(field, new Set<unknown>(k)) : undefined;
-  }
-  if (!(node.op in COMPARISONS) || k instanceof EvalError) return undefined;
-  return fusedComparison(field, node.op as ComparisonOp, k);
-}
-
-const COMPARISONS: Record<ComparisonOp, true> = { '==': true, '!=': true, '<': true, '<=': true, '>': true, '>=': true };
-
 /** The operands of a chain `a && b && c` (the parser balances long chains), in source order. */
-function chainOf(node: Expr, op: '&&' | '||'): Expr[] {
+export function chainOf(node: Expr, op: '&&' | '||'): Expr[] {
   return node.kind === 'binary' && node.op === op ? [...chainOf(node.left, op), ...chainOf(node.right, op)] : [node];
 }
 
 /**
- * Bool record fields in a chain (`http && …`, `dns || …`) are read directly and tested first: the
+ * The closures of a chain's operands, bool record fields (`http && …`, `dns || …`) first: the
  * operators are commutative for pure operands, including their error rules, so the order is free
  * and the cheapest operands decide most records.
  */
-function logicalChain(op: '&&' | '||', operands: readonly Expr[], ctx: EmitContext): Eval {
-  const flags: ((record: Activation) => unknown)[] = [];
-  const others: Expr[] = [];
+export function chainTerms(operands: readonly Expr[], ctx: EmitContext): Eval[] {
+  const flags: Eval[] = [];
+  const others: Eval[] = [];
   for (const operand of operands) {
     const field = ctx.directRead(operand);
-    if (field?.type.kind === 'bool') flags.push(field.read);
-    else others.push(operand);
+    if (field?.type.kind === 'bool') flags.push(field.use(isTrue));
+    else others.push(ctx.emit(operand));
   }
-  const terms = others.map((operand) => ctx.emit(operand));
-  if (flags.length === 0) return logical(op, terms);
-  // A lone operand of static type bool yields a bool or an error already; a `dyn` one is checked.
-  const single = others.length === 1 ? (ctx.typeOf(others[0] as Expr).kind === 'bool' ? (terms[0] as Eval) : asBool(terms[0] as Eval)) : undefined;
-  const rest = terms.length === 0 ? undefined : single ?? logical(op, terms);
-  const decisive = op === '||';
-  const [flag, ...more] = flags as [(record: Activation) => unknown, ...((record: Activation) => unknown)[]];
-  // A bool field is `true` only when the record holds `true` (spec §6 rule 5: missing is false).
-  if (more.length === 0) {
-    return (record) => {
-      if ((flag(record) === true) === decisive) return decisive;
-      return rest === undefined ? !decisive : rest(record);
-    };
-  }
-  return (record) => {
-    for (let i = 0; i < flags.length; i++) if (((flags[i] as (r: Activation) => unknown)(record) === true) === decisive) return decisive;
-    return rest === undefined ? !decisive : rest(record);
-  };
+  return [...flags, ...others];
 }
 
-/** A logical operand on its own: a non-bool value (only possible through `dyn`) is an error. */
-function asBool(term: Eval): Eval {
-  return (record) => {
-    const value = term(record);
-    return typeof value === 'boolean' ? value : notBool(value);
-  };
-}
+/** A bool field is `true` only when the record holds `true` (spec §6 rule 5: missing is false). */
+const isTrue = (raw: unknown): boolean => raw === true;
 
 /**
  * `&&`/`||` over a whole chain: the deciding value (`false` for `&&`, `true` for `||`) wins even
  * when another operand is an error, in either order (spec §4); otherwise the first error, if any.
  * Evaluation stops at the deciding value. Two operands get a loop-free closure.
  */
-function logical(op: '&&' | '||', terms: readonly Eval[]): Eval {
+export function logical(op: '&&' | '||', terms: readonly Eval[]): Eval {
   const decisive = op === '||';
   if (terms.length === 2) {
     const [left, right] = terms as [Eval, Eval];

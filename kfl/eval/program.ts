@@ -6,28 +6,24 @@ import { type BinaryExpr, type CallExpr, type ComprehensionExpr, type Expr, type
 import { type CheckedAnalysis } from '../checked';
 import { type OverloadDecl } from '../functions';
 import { type KflType } from '../types';
-import { type Activation, constant, type Eval, type ProgramState, resetWork } from './closures';
+import { type Activation, constant, constantOf, type Eval, type ProgramState, resetWork } from './closures';
 import { emitHas, emitIndex, emitReference } from './emitAccess';
+import { buildEntries, type Entries } from './entries';
 import { emitCall } from './emitCalls';
-import { type FieldAccess } from './emitFused';
+import { type FieldAccess, fusedTest } from './emitFused';
 import { type EmitContext } from './emitContext';
 import { emitComprehension } from './emitMacros';
 import { emitBinary, emitConditional, emitUnary } from './emitOperators';
 import { intFromBig } from './int64';
-import { rawPathReader } from './recordValues';
+import { fieldUse } from './recordValues';
 import { type Timestamp } from './time';
 import { DoubleValue, EvalError, KflMap, type Result, UintValue, type Value } from './values';
 
-export interface Program {
-  readonly run: Eval;
-  readonly state: ProgramState;
-}
-
 const NO_RECORD: Activation = Object.freeze(Object.create(null) as Activation);
 
-export function buildProgram(analysis: CheckedAnalysis, ast: Expr, now: Timestamp): Program {
-  const builder = new ProgramBuilder(analysis, now);
-  return { run: builder.emit(ast), state: builder.state };
+/** The closure tree of a checked filter and its guarded entry points (entries.ts). */
+export function buildProgram(analysis: CheckedAnalysis, ast: Expr, now: Timestamp): Entries {
+  return buildEntries(ast, new ProgramBuilder(analysis, now));
 }
 
 class ProgramBuilder implements EmitContext {
@@ -52,14 +48,18 @@ class ProgramBuilder implements EmitContext {
     return operands.some((operand) => this.typeOf(operand).kind === 'dyn') ? undefined : this.analysis.overloadOf(node);
   }
 
+  constantOf(node: Expr): { value: Result } | undefined {
+    return this._isConstant(node) ? constantOf(this.emit(node)) : undefined;
+  }
+
   directRead(node: Expr): FieldAccess | undefined {
     if (node.kind !== 'ident' && node.kind !== 'select') return undefined;
     const reference = this.analysis.referenceOf(node);
-    if (reference?.kind === 'field') return { read: rawPathReader(reference.field.path.split('.')), type: reference.field.type };
+    if (reference?.kind === 'field') return { use: fieldUse(reference.field.path.split('.')), type: reference.field.type };
     if (reference?.kind !== 'variable') return undefined;
     const { frame } = this.state;
     const slot = this.slotOf(reference.binder);
-    return { read: () => frame[slot], type: this.typeOf(node) };
+    return { use: (use) => () => use(frame[slot]), type: this.typeOf(node) };
   }
 
   slotOf(binder: ComprehensionExpr): number {
@@ -77,9 +77,9 @@ class ProgramBuilder implements EmitContext {
       case 'literal': return constant(literalValue(node.literal));
       case 'ident': case 'select': return emitReference(node, this);
       case 'index': return emitIndex(node, this);
-      case 'call': return emitCall(node, this);
-      case 'unary': return emitUnary(node, this);
-      case 'binary': return emitBinary(node, this);
+      case 'call': return fusedTest(node, this) ?? emitCall(node, this);
+      case 'unary': return fusedTest(node, this) ?? emitUnary(node, this);
+      case 'binary': return fusedTest(node, this) ?? emitBinary(node, this);
       case 'conditional': return emitConditional(node, this);
       case 'list': return listLiteral(node.elements.map((element) => this.emit(element)));
       case 'map': return mapLiteral(node.entries.map((entry) => [this.emit(entry.key), this.emit(entry.value)]));

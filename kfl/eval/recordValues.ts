@@ -2,7 +2,7 @@
 // static type. A missing key — or a value of the wrong shape, since records are built from
 // captured traffic — reads as the type's default: "", 0, false, b"", [], {}, the Unix epoch.
 import { type KflType } from '../types';
-import { FIELD_READERS } from './fieldReaders';
+import { FIELD_ACCESS, type FieldUse } from './fieldReaders';
 import { type Int, intFromBig } from './int64';
 import { Duration, Timestamp, timestampFromMillis } from './time';
 import { DoubleValue, EvalError, isRecordMap, KflMap, type Result, UintValue, type Value } from './values';
@@ -70,10 +70,19 @@ function readMap(raw: unknown): Value {
 // check, every other name can be read directly (a missing own key reads as undefined).
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
+/**
+ * `use` applied to the raw value at a dotted path of the record (undefined where a step is
+ * missing): the generated code of a field of spec §9, else the generic path reader.
+ */
+export function fieldUse(segments: readonly string[]): FieldUse {
+  const known = FIELD_ACCESS.get(segments.join('.'));
+  if (known !== undefined) return known;
+  const read = rawPathReader(segments);
+  return (use) => (record) => use(read(record));
+}
+
 /** A reader of the raw value at a dotted path of the record, undefined where any step is missing. */
 export function rawPathReader(segments: readonly string[]): (record: Readonly<Record<string, unknown>>) => unknown {
-  const known = FIELD_READERS.get(segments.join('.'));
-  if (known !== undefined) return known;
   const guarded = segments.some((segment) => INHERITED.has(segment));
   if (!guarded && segments.length === 1) {
     const [name] = segments as [string];

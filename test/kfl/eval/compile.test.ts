@@ -45,6 +45,18 @@ describe('kfl/eval compile', () => {
     assert.equal(compiled.predicate({}), false);
   });
 
+  it('an exception out of a record (a throwing getter) is an error for that entry, whatever the filter shape', () => {
+    const throwing = (name: string): Record<string, unknown> => Object.defineProperty({ http: true, dns: false }, name, { get: () => { throw new Error('gone'); } });
+    for (const [text, field] of [['http && status_code >= 500', 'status_code'], ['http && status_code >= 500', 'http'], ['status_code >= 500 || dns', 'status_code'],
+      ['status_code >= 500', 'status_code'], ['dns_questions.exists(q, q == "a")', 'dns_questions']] as const) {
+      const compiled = compile(text);
+      assert.ok(compiled.ok, text);
+      const outcome = compiled.evaluate(throwing(field));
+      assert.ok(outcome instanceof EvalError && outcome.message === 'malformed record: gone', `${text} with ${field}`);
+      assert.equal(compiled.predicate(throwing(field)), false);
+    }
+  });
+
   it('never throws on records of any shape', () => {
     const filters = [
       'http && status_code >= 500 && path.startsWith("/api") && method in ["GET", "POST"]',
