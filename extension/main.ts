@@ -2,7 +2,10 @@
 // lives in its own folder, registers its disposables on the context and returns what other
 // features need from it.
 import type * as vscode from 'vscode';
+import { type CompareFeature, registerCompare } from './compare/register';
 import { type HubFeature, registerHub } from './connection/register';
+import { type FindingsFeature, registerFindings } from './findings/register';
+import { type FlowsFeature, registerFlows } from './flows/register';
 import { type KflLanguage, registerKflLanguage } from './language/register';
 import { type NotebooksFeature, registerNotebooks } from './notebooks/register';
 import { registerSnapshots, type SnapshotsFeature } from './snapshots/register';
@@ -16,6 +19,9 @@ export interface ExtensionApi {
   readonly snapshots: SnapshotsFeature;
   readonly webviews: WebviewsFeature;
   readonly notebooks: NotebooksFeature;
+  readonly flows: FlowsFeature;
+  readonly compare: CompareFeature;
+  readonly findings: FindingsFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -25,7 +31,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerToolRunner(context, hub);
   const webviews = registerWebviews(context, hub, kfl, snapshots);
   const notebooks = registerNotebooks(context, hub, kfl, snapshots);
-  return { kfl, hub, snapshots, webviews, notebooks };
+  const flows = registerFlows(context, hub, snapshots, webviews);
+  const compare = registerCompare(context, flows.context);
+  const findings = registerFindings(context, flows.context);
+  return { kfl, hub, snapshots, webviews, notebooks, flows, compare, findings };
 }
 
 export function deactivate(): void {

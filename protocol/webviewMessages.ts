@@ -324,3 +324,209 @@ export namespace Stats {
     /** Opens the call list of a row of a summary table (the host builds its KFL filter). */
     | { type: 'openCalls'; table: 'protocol' | 'endpoint' | 'talker'; index: number };
 }
+
+// ---------------------------------------------------------------- L4 flows
+
+/** What a side of a flow or a map node is: a known workload, an internal address, or an external one. */
+export type PeerKind = 'workload' | 'internal' | 'external';
+
+export namespace Flows {
+  export const viewType = 'kubeshark.flows';
+
+  /** `flow`: one row per client → server:port; the others merge the sides that share the key. */
+  export type Level = 'flow' | 'pod' | 'workload' | 'service' | 'namespace' | 'node';
+
+  export interface Row {
+    /** Names the row in messages and in the row's context menu (the host keeps its addresses). */
+    id: string;
+    proto: string;
+    client: string;
+    clientKind: PeerKind;
+    /** The addresses behind the label, for the tooltip. */
+    clientTitle: string;
+    server: string;
+    serverKind: PeerKind;
+    serverTitle: string;
+    ports: string;
+    flows: number;
+    pkts: number;
+    bytes: number;
+    /** Bytes the client sent and received. */
+    sent: number;
+    received: number;
+    bps: number;
+    pps: number;
+  }
+
+  export type ColumnId = 'proto' | 'client' | 'server' | 'ports' | 'flows' | 'pkts' | 'bytes' | 'sent' | 'received' | 'bps';
+
+  /** get_l4_flow_summary (§5.19) as far as the Hub answered it. */
+  export interface Summary {
+    totalFlows?: number;
+    tcpFlows?: number;
+    udpFlows?: number;
+    totalBytes?: number;
+    totalPkts?: number;
+    uniqueClients?: number;
+    uniqueServers?: number;
+    crossNamespace: { src: string; dst: string; flows: number; bytes: number }[];
+  }
+
+  export interface PersistedState {
+    scope: ScopeInfo;
+    level: Level;
+    sort: { column: ColumnId; direction: 'asc' | 'desc' };
+    quickFilter: string;
+  }
+
+  export type ToWebview =
+    | { type: 'init'; scope: ScopeInfo; level: Level; exportPcap: boolean; restored: boolean }
+    | { type: 'loading'; level: Level }
+    | { type: 'rows'; level: Level; rows: Row[]; summary?: Summary; note?: string }
+    | { type: 'failed'; message: string };
+
+  export type RowAction = 'exportPcap' | 'openCalls';
+
+  export type ToHost =
+    | ReadyMessage
+    | { type: 'level'; level: Level }
+    | { type: 'refresh' }
+    | { type: 'openMap' }
+    | { type: 'action'; action: RowAction; id: string };
+}
+
+// ---------------------------------------------------------------- service map
+
+export namespace ServiceMap {
+  export const viewType = 'kubeshark.serviceMap';
+
+  export type Level = 'workload' | 'namespace';
+  export type Weight = 'bytes' | 'calls';
+
+  export interface Node {
+    id: string;
+    kind: PeerKind;
+    bytes: number;
+    calls: number;
+    /** Addresses and totals, for the tooltip. */
+    title: string;
+  }
+
+  export interface Edge {
+    /** Index in the graph's edges: the webview names an edge only by it. */
+    id: number;
+    source: string;
+    target: string;
+    bytes: number;
+    calls: number;
+    errors: number;
+    errorRate: number;
+    /** Median latency, ms; null without calls. */
+    p50: number | null;
+    title: string;
+  }
+
+  export interface Graph {
+    scope: ScopeInfo;
+    level: Level;
+    nodes: Node[];
+    edges: Edge[];
+    /** E.g. "The 1,500 largest of 1,812 nodes are drawn". */
+    note?: string;
+  }
+
+  export interface PersistedState {
+    scope: ScopeInfo;
+    level: Level;
+    weight: Weight;
+  }
+
+  export type ToWebview =
+    | { type: 'loading'; scope: ScopeInfo; level: Level; weight: Weight; message: string }
+    | { type: 'graph'; graph: Graph; weight: Weight }
+    | { type: 'failed'; scope: ScopeInfo; message: string };
+
+  export type ToHost =
+    | ReadyMessage
+    /** Opens the calls of an edge (the host builds the KFL filter from the edge's addresses). */
+    | { type: 'openEdge'; edge: number }
+    | { type: 'level'; level: Level }
+    | { type: 'weight'; weight: Weight }
+    | { type: 'refresh' }
+    /** The graph is drawn: what is on screen (tests and the status line read it). */
+    | { type: 'rendered'; nodes: number; edges: number; layoutMs: number; overlaps: number };
+}
+
+// ---------------------------------------------------------------- compare
+
+export namespace Compare {
+  export const viewType = 'kubeshark.compare';
+
+  export interface Figures {
+    calls: number;
+    errors: number;
+    errorRate: number;
+    p50: number | null;
+    p90: number | null;
+    p99: number | null;
+    bytes: number;
+  }
+
+  export interface Test {
+    metric: 'errors' | 'latency' | 'calls';
+    text: string;
+    significant: boolean;
+  }
+
+  export interface Row {
+    /** Index in the result's rows (how the webview names a row). */
+    index: number;
+    kind: 'pair' | 'endpoint';
+    label: string;
+    a?: Figures;
+    b?: Figures;
+    /** Largest significant |z|; 0 when nothing is significant. */
+    score: number;
+    tests: Test[];
+  }
+
+  export type Category = 'edge' | 'external' | 'dns' | 'endpoint' | 'userAgent';
+
+  export interface Change {
+    index: number;
+    category: Category;
+    label: string;
+    count: number;
+  }
+
+  export interface Result {
+    a: ScopeInfo;
+    b: ScopeInfo;
+    rows: Row[];
+    /** In B, not in A. */
+    added: Change[];
+    /** In A, not in B. */
+    removed: Change[];
+    notes: string[];
+    /** The thresholds in force, e.g. "min 20 calls, |z| ≥ 3, latency ×1.5, error rate ±1 point". */
+    thresholds: string;
+  }
+
+  export interface PersistedState {
+    a: ScopeInfo;
+    b: ScopeInfo;
+  }
+
+  export type Table = 'row' | 'added' | 'removed';
+
+  export type ToWebview =
+    | { type: 'loading'; a: ScopeInfo; b: ScopeInfo; message: string }
+    | { type: 'result'; result: Result }
+    | { type: 'failed'; a: ScopeInfo; b: ScopeInfo; message: string };
+
+  export type ToHost =
+    | ReadyMessage
+    | { type: 'refresh' }
+    /** Opens the calls of a row (side a or b) or of a new/vanished item (its own side). */
+    | { type: 'openCalls'; table: Table; index: number; side: 'a' | 'b' };
+}

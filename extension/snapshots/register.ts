@@ -13,7 +13,7 @@ import { SNAPSHOT_COMMANDS } from './commandIds';
 import { cloudTransferCommand } from './commands/cloud';
 import { type SnapshotCommandContext } from './commands/context';
 import { createSnapshotCommand, type CreateSnapshotArgs } from './commands/createSnapshot';
-import { type ApiCallsOpener, openApiCallsCommand, startDissectionCommand } from './commands/dissection';
+import { type ApiCallsOpener, ensureDissected, openApiCallsCommand, startDissectionCommand } from './commands/dissection';
 import { exportPcapCommand } from './commands/exportPcap';
 import { copyIdCommand, deleteSnapshotCommand } from './commands/manage';
 import { pickSnapshot, type SnapshotPickOptions } from './pickers';
@@ -29,6 +29,8 @@ export interface SnapshotsFeature {
   pickSnapshot(options: SnapshotPickOptions): Promise<SnapshotInfo | undefined>;
   /** A call-list view registers here to open instead of the interim quick pick. */
   registerApiCallsOpener(opener: ApiCallsOpener): vscode.Disposable;
+  /** Finds or starts the snapshot's default dissection and follows it (§5.11); false when cancelled. */
+  ensureDissected(snapshot: SnapshotInfo): Promise<boolean>;
 }
 
 export function registerSnapshots(context: vscode.ExtensionContext, hub: HubFeature): SnapshotsFeature {
@@ -36,7 +38,8 @@ export function registerSnapshots(context: vscode.ExtensionContext, hub: HubFeat
   const hubTree = new HubTreeProvider(hub, model);
   const snapshotsTree = new SnapshotsTreeProvider(hub, model);
   const hubView = vscode.window.createTreeView(HUB_VIEW, { treeDataProvider: hubTree });
-  const snapshotsView = vscode.window.createTreeView(SNAPSHOTS_VIEW, { treeDataProvider: snapshotsTree, showCollapseAll: true });
+  // Two selected snapshots can be compared (Compare Snapshots…).
+  const snapshotsView = vscode.window.createTreeView(SNAPSHOTS_VIEW, { treeDataProvider: snapshotsTree, showCollapseAll: true, canSelectMany: true });
   model.setVisible(snapshotsView.visible);
   let opener: ApiCallsOpener | undefined;
 
@@ -77,6 +80,7 @@ export function registerSnapshots(context: vscode.ExtensionContext, hub: HubFeat
     hubTree,
     snapshotsTree,
     pickSnapshot: (options) => pickSnapshot(hub, model, options),
+    ensureDissected: async (snapshot) => ensureDissected(commandContext, await hub.connection.ensureConnected(), snapshot),
     registerApiCallsOpener(next) {
       opener = next;
       return new vscode.Disposable(() => {

@@ -64,7 +64,7 @@ export function openApiCallsCommand(context: SnapshotCommandContext, opener: () 
 }
 
 /** Finds or starts the snapshot's dissection and follows it to completion with a cancellable progress. */
-async function ensureDissected(context: SnapshotCommandContext, tools: HubTools, snapshot: SnapshotInfo): Promise<boolean> {
+export async function ensureDissected(context: SnapshotCommandContext, tools: HubTools, snapshot: SnapshotInfo): Promise<boolean> {
   let dissection = tools.offers('get_snapshot_dissection_status') ? await tools.dissectionStatus(snapshot.key, DEFAULT_DISSECTION) : undefined;
   if (dissection && dissectionCompleted(dissection)) return true;
   if (!dissection || dissection.status === 'failed' || dissection.status === 'cancelled') {
