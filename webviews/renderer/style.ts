@@ -19,7 +19,7 @@ const CSS = `
 .kfl-output tr.call { cursor: pointer; }
 .kfl-output tr.call:hover { background: var(--vscode-list-hoverBackground); }
 .kfl-output tr.call:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-.kfl-output button { font: inherit; padding: 1px 8px; border-radius: 2px; cursor: pointer; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); }
+.kfl-output button { white-space: nowrap; font: inherit; padding: 1px 8px; border-radius: 2px; cursor: pointer; color: var(--vscode-button-secondaryForeground); background: var(--vscode-button-secondaryBackground); border: 1px solid var(--vscode-button-border, transparent); }
 .kfl-output button.primary { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
 .kfl-output button:hover { background: var(--vscode-button-secondaryHoverBackground); }
 .kfl-output button.primary:hover { background: var(--vscode-button-hoverBackground); }
