@@ -41,6 +41,8 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 function openArgsOf(arg: unknown): OpenArgs | undefined {
   if (!isObject(arg)) return undefined;
   const args: OpenArgs = { snapshotId: text(arg.snapshotId), dissection: text(arg.dissection), kfl: text(arg.kfl), live: arg.live === true };
+  // A query without a snapshot is a query of live data; an object naming neither asks.
+  if (args.snapshotId === undefined && args.kfl !== undefined) args.live = true;
   return args.snapshotId !== undefined || args.live ? args : undefined;
 }
 

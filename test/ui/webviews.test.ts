@@ -20,7 +20,9 @@ function workspace(fill: (captures: string) => void): string {
   mkdirSync(path.join(folder, 'captures'));
   fill(path.join(folder, 'captures'));
   mkdirSync(path.join(folder, '.vscode'));
-  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify({ 'kubeshark.timeZone': 'Asia/Kolkata' }, null, 2)}\n`);
+  // The capture folder is named here: the in-host suite, run first on the same code-server, leaves a user setting behind.
+  const settings = { 'kubeshark.timeZone': 'Asia/Kolkata', 'kubeshark.hub.captureFolder': path.join(folder, 'captures') };
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   return folder;
 }
 
@@ -142,6 +144,30 @@ describe('Reading traffic (UI)', function () {
       assert.deepEqual(dialogs, []);
       await workbench.close();
     });
+
+    it('comes back after a reload of the window with its filter draft, quick filter and rows (panel serializer)', async () => {
+      // A folder of its own: VS Code restores the editors a folder had, and this test wants only its own panel.
+      const own = workspace((captures) => writeHostileCapture(captures));
+      const workbench = await Workbench.open({ folder: own });
+      await openKubeshark(workbench);
+      await startCommand(workbench, 'Kubeshark: Open API Call List');
+      await pick(workbench, 'Live traffic');
+      let list = await webview(workbench, 'API calls · Live traffic', UI_TIMEOUT_MS);
+      await list.locator('.grid-row').nth(6).waitFor({ timeout: UI_TIMEOUT_MS });
+      await list.locator('.filter-input').fill('dns && status_code != 0');
+      await list.locator('.quick-filter').fill('dns');
+      assert.equal(await list.locator('.grid-row').count(), 2);
+      // Reload Window shuts the workbench down properly (its editors are saved), as a person's reload does.
+      await workbench.runCommand('Developer: Reload Window');
+      await workbench.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: UI_TIMEOUT_MS });
+      list = await webview(workbench, 'API calls · Live traffic', 2 * UI_TIMEOUT_MS);
+      await list.locator('.grid-row').nth(1).waitFor({ timeout: UI_TIMEOUT_MS });
+      assert.equal(await list.locator('.filter-input').inputValue(), 'dns && status_code != 0', 'the draft, not yet run');
+      assert.equal(await list.locator('.quick-filter').inputValue(), 'dns');
+      assert.equal(await list.locator('.grid-row').count(), 2, 'the quick filter applies to the rows fetched again');
+      await workbench.close();
+      rmSync(own, { recursive: true, force: true });
+    });
   });
 
   describe('100,000 calls', () => {
@@ -188,7 +214,7 @@ describe('Reading traffic (UI)', function () {
       await status.filter({ hasText: /time ascending/ }).waitFor();
 
       // Scroll to the end again and again: each time the next page comes, the DOM stays small.
-      for (let guard = 0; guard < 200; guard++) {
+      for (let guard = 0; guard < 1000; guard++) {
         const text = await status.innerText();
         if (/^100,000 of 100,000 loaded/.test(text)) break;
         await list.evaluate(() => {

@@ -63,6 +63,7 @@ describe('Reading traffic: call list, details, stats', function () {
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await setSetting('kubeshark.hub.captureFolder', undefined);
     if (folder) rmSync(path.dirname(folder), { recursive: true, force: true });
     if (out) rmSync(out, { recursive: true, force: true });
   });
@@ -197,6 +198,17 @@ describe('Reading traffic: call list, details, stats', function () {
     assert.equal(har.log.version, '1.2');
     assert.equal(har.log.entries.length, rows);
     assert.ok(har.log.entries.every((e) => e.response.status === 404 && e.request.headers.length > 0), 'full calls, with headers');
+  });
+
+  it("runs a KFL document's text as the filter of a new list", async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'kfl', content: '// the failures\nhttp && status_code == 500\n' });
+    await vscode.window.showTextDocument(document);
+    const before = api.webviews.activeCallList();
+    await vscode.commands.executeCommand('kubeshark.calls.runQuery', { snapshotId: snapshot });
+    const ran = await openedList(api, before);
+    assert.equal(ran.kfl, document.getText());
+    assert.equal(ran.total, CALLS / 10);
+    ran.panel.dispose();
   });
 
   it('shows stats of a snapshot and opens the calls of a top endpoint', async () => {
