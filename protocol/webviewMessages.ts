@@ -126,8 +126,6 @@ export namespace CallList {
     kfl: string;
     sort: Sort;
     capabilities: Capabilities;
-    /** Set when the webview restarts from persisted state (its own draft, columns, quick filter win). */
-    restored: boolean;
   }
 
   /** Rows of a query: `reset` starts over (a new query or order), else they are appended. */

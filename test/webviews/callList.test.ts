@@ -25,7 +25,7 @@ function rows(n: number, start = 0): CallList.Row[] {
 function open(initial: CallList.Row[], over: { more?: boolean; total?: number; capabilities?: CallList.Capabilities; state?: unknown } = {}): ViewHarness {
   const view = new ViewHarness('callList', over.state);
   view.setHeight(view.document.querySelector('.grid-viewport')!, VIEWPORT_PX);
-  view.send({ type: 'init', scope: SCOPE, kfl: 'http', sort: { column: 'time', direction: 'asc' }, capabilities: over.capabilities ?? CAPABILITIES, restored: false });
+  view.send({ type: 'init', scope: SCOPE, kfl: 'http', sort: { column: 'time', direction: 'asc' }, capabilities: over.capabilities ?? CAPABILITIES });
   view.send({ type: 'rows', queryId: 1, kfl: 'http', reset: true, rows: initial, total: over.total ?? initial.length, loaded: initial.length, more: over.more ?? false });
   return view;
 }

@@ -81,7 +81,7 @@ export class CallListPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(_context.extension.extensionUri, 'media', 'kubeshark.svg');
     this._host = new PanelHost(panel, {
       onReady: () => this._sendState(),
-      onMessage: (message) => void this._onMessage(message).catch((e: unknown) => this._fail(e)),
+      onMessage: (message) => void this._onMessage(message).catch((e: unknown) => this._failed(message.type, e)),
       requests: { analyze: (params) => this._analyze(params.text) },
     });
     panel.webview.html = webviewHtml(panel.webview, _context.extension.extensionUri, 'callList', `API calls · ${scope.label}`);
@@ -162,7 +162,7 @@ export class CallListPanel implements vscode.Disposable {
   }
 
   private _sendInit(): void {
-    this._host.post({ type: 'init', scope: this.scope, kfl: this._kfl, sort: { column: 'time', direction: this._order }, capabilities: this._capabilities, restored: false });
+    this._host.post({ type: 'init', scope: this.scope, kfl: this._kfl, sort: { column: 'time', direction: this._order }, capabilities: this._capabilities });
   }
 
   /** Everything the webview shows, after each (re)load of its document. */
@@ -269,6 +269,12 @@ export class CallListPanel implements vscode.Disposable {
 
   private _fail(e: unknown): void {
     this._failQuery(this._query?.id ?? 0, this._kfl, messageOf(e), []);
+  }
+
+  /** A query's failure shows at the filter bar; an action's or export's as a message (a cancel as nothing). */
+  private _failed(type: string, e: unknown): void {
+    if (type === 'query' || type === 'order' || type === 'loadMore') this._fail(e);
+    else if (!(e instanceof vscode.CancellationError) && !isHubError(e, 'cancelled')) void vscode.window.showErrorMessage(messageOf(e));
   }
 
   private async _action(action: CallList.RowAction, id: string): Promise<void> {
