@@ -31,6 +31,8 @@ export function fusedMapGet(field: FieldAccess, key: string, fallback: Value, co
       const value = map.get(key);
       return value === undefined ? fallback : coerce(value);
     }
-    return isRecordMap(map) && Object.hasOwn(map, key) ? coerce(map[key] as Value) : fallback;
+    // A key holding `undefined` is absent, as for every map read (equality.ts mapGet).
+    const value = isRecordMap(map) && Object.hasOwn(map, key) ? map[key] : undefined;
+    return value === undefined ? fallback : coerce(value as Value);
   });
 }

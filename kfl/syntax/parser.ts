@@ -15,10 +15,10 @@
  * KFL v1 operators (`and`, `or`, `not`, infix `contains`) are recognised where an operator is
  * expected, reported as `kfl/v1-syntax` with a fix, and parsed as their KFL2 meaning.
  */
-import { type BinaryOp, type ComprehensionMacro, type Expr, type LiteralValue, type Name, type Span, type UnaryOp, forEachChild } from '../ast';
+import { type BinaryOp, type ComprehensionMacro, type Expr, type LiteralValue, type Name, type Span, type UnaryOp } from '../ast';
 import { type DiagnosticArgs, type DiagnosticCode, type DiagnosticSink, type KflFix, replaceFix } from '../diagnostics';
 import { lineColumnOf } from '../lines';
-import { RESERVED_WORDS } from './keywords';
+import { isReservedWord } from './keywords';
 import { LIMITS, type LimitKind, offsetPastBytes, utf8LengthUpTo } from './limits';
 import { scan } from './scanner';
 import { CLOSER_OF, OPENER_OF, OPERAND_START, type Token, type TokenKind } from './tokens';
@@ -42,7 +42,12 @@ const MAX_INT64 = 2n ** 63n - 1n;
 const TRUE: LiteralValue = Object.freeze({ type: 'bool', value: true });
 const FALSE: LiteralValue = Object.freeze({ type: 'bool', value: false });
 const NULL: LiteralValue = Object.freeze({ type: 'null', value: null });
-const RELATION_OPS: ReadonlySet<TokenKind> = new Set<TokenKind>(['==', '!=', '<', '<=', '>', '>=', 'in']);
+function isRelationOp(kind: TokenKind): boolean {
+  switch (kind) {
+    case '==': case '!=': case '<': case '<=': case '>': case '>=': case 'in': return true;
+    default: return false;
+  }
+}
 const COMPREHENSIONS: ReadonlySet<string> = new Set<ComprehensionMacro>(['all', 'exists', 'exists_one', 'map', 'filter']);
 const V1_INFIX: ReadonlySet<string> = new Set(['contains', 'startsWith', 'endsWith']);
 
@@ -70,12 +75,6 @@ export function parse(text: string, sink: DiagnosticSink): ParseResult {
     limited = true;
   }
   return { ast, tokens, comments, nodeCount: parser.nodeCount, limited, work: parser.work, parents: parser.parents };
-}
-
-/** Called for each child of a node being registered: its parent, and the tallest child so far. */
-function noteChild(child: Expr, parser: Parser): void {
-  parser.parents[child.id] = parser.current;
-  parser.childHeight = Math.max(parser.childHeight, parser.heightOf(child));
 }
 
 class Parser {
@@ -184,7 +183,7 @@ class Parser {
     let expr = this._add(left, start);
     for (;;) {
       const token = this._peek();
-      if (RELATION_OPS.has(token.kind)) {
+      if (isRelationOp(token.kind)) {
         this._next();
         const right = this._add();
         expr = this._node({ id: this._nextId(), kind: 'binary', op: token.kind as BinaryOp, opSpan: { start: token.start, end: token.end }, left: expr, right, start, end: this._previous().end });
@@ -308,7 +307,7 @@ class Parser {
         this._next();
         const name = token.kind === 'ident' ? this._textOf(token) : this._textOf(token).replace(/`/g, '');
         if (token.kind === 'quoted-ident') this._problem('kfl/unexpected-token', token, { token: this._textOf(token), expected: 'no-backtick' });
-        else if (RESERVED_WORDS.has(name)) this._problem('kfl/reserved-word', token, { word: name });
+        else if (isReservedWord(name)) this._problem('kfl/reserved-word', token, { word: name });
         if (this._peek().kind === '(') {
           const open = this._next();
           const { items, close } = this._list(open, () => this._expr(), () => this._missing('expression'));
@@ -386,7 +385,7 @@ class Parser {
   private _call(name: Name, target: Expr | undefined, args: readonly Expr[], open: number, close: number | undefined, start: number): Expr {
     const end = this._previous().end;
     const variable = args[0];
-    if (target && COMPREHENSIONS.has(name.name) && variable?.kind === 'ident') {
+    if (target && args.length >= 2 && variable?.kind === 'ident' && COMPREHENSIONS.has(name.name)) {
       const macro = name.name as ComprehensionMacro;
       const bound: Name = { name: variable.name, start: variable.start, end: variable.end };
       if (macro === 'map' && (args.length === 2 || args.length === 3)) {
@@ -485,7 +484,7 @@ class Parser {
 
   private _isV1Word(word: string): boolean {
     const token = this._peek();
-    return token.kind === 'ident' && this._textOf(token) === word && this._startsOperand(this._peek(1));
+    return token.kind === 'ident' && token.end - token.start === word.length && this._text.startsWith(word, token.start) && this._startsOperand(this._peek(1));
   }
 
   private _startsOperand(token: Token): boolean {
@@ -493,7 +492,7 @@ class Parser {
   }
 
   private _isBinaryOperator(token: Token): boolean {
-    return RELATION_OPS.has(token.kind) || ['&&', '||', '+', '-', '*', '/', '%', '?'].includes(token.kind);
+    return isRelationOp(token.kind) || ['&&', '||', '+', '-', '*', '/', '%', '?'].includes(token.kind);
   }
 
   /** Reports a syntax problem unless one was already reported at the same offset. */
@@ -508,31 +507,55 @@ class Parser {
     return this.nodeCount++;
   }
 
-  /** Registers a node (ids come from `_nextId`) and enforces the node and depth limits. */
+  /**
+   * Registers a node (ids come from `_nextId`): the parent of each child and the node's height,
+   * and enforces the node and depth limits. The children are listed by kind here rather than
+   * through `forEachChild`, whose callback call is shared with every other pass and so cannot be
+   * inlined; this runs for every node of every keystroke.
+   */
   private _node(node: Expr): Expr {
     if (this.nodeCount > LIMITS.maxNodes) throw new LimitExceeded('nodes', node);
-    this.current = node;
-    this.childHeight = 0;
-    forEachChild(node, noteChild, this);
-    const height = this.childHeight + 1;
+    let below = 0;
+    switch (node.kind) {
+      case 'literal': case 'ident': case 'missing': break;
+      case 'select': case 'unary': below = this._adopt(node, node.operand, below); break;
+      case 'index': below = this._adopt(node, node.index, this._adopt(node, node.operand, below)); break;
+      case 'binary': below = this._adopt(node, node.right, this._adopt(node, node.left, below)); break;
+      case 'conditional': below = this._adopt(node, node.whenFalse, this._adopt(node, node.whenTrue, this._adopt(node, node.condition, below))); break;
+      case 'call':
+        if (node.target) below = this._adopt(node, node.target, below);
+        for (const arg of node.args) below = this._adopt(node, arg, below);
+        break;
+      case 'list': for (const element of node.elements) below = this._adopt(node, element, below); break;
+      case 'map': for (const entry of node.entries) below = this._adopt(node, entry.value, this._adopt(node, entry.key, below)); break;
+      case 'has': below = this._adopt(node, node.argument, below); break;
+      case 'comprehension':
+        below = this._adopt(node, node.target, below);
+        if (node.predicate) below = this._adopt(node, node.predicate, below);
+        if (node.transform) below = this._adopt(node, node.transform, below);
+        break;
+      case 'error': for (const child of node.children) below = this._adopt(node, child, below); break;
+    }
+    const height = below + 1;
     this._heights[node.id] = height;
     if (height > LIMITS.maxDepth) throw new LimitExceeded('depth', node);
     return node;
   }
 
+  /** Records `parent` as the child's parent; returns the taller of the child and `below`. */
+  private _adopt(parent: Expr, child: Expr, below: number): number {
+    this.parents[child.id] = parent;
+    const height = this._heights[child.id];
+    return height > below ? height : below;
+  }
+
   /** Parent of every node that became a child, by id (recorded as nodes are built). */
   readonly parents: (Expr | undefined)[] = [];
-  /** Scratch for `_node`: the node being registered and the tallest of its children so far. */
-  current: Expr | undefined;
-  childHeight = 0;
-
-  heightOf(node: Expr): number {
-    return this._heights[node.id];
-  }
 
   private _peek(ahead = 0): Token {
     this.work++;
-    return this._tokens[Math.min(this._index + ahead, this._tokens.length - 1)];
+    // The index never passes the final eof token, so only a look-ahead needs the clamp.
+    return ahead === 0 ? this._tokens[this._index] : this._tokens[Math.min(this._index + ahead, this._tokens.length - 1)];
   }
 
   private _next(): Token {

@@ -19,14 +19,20 @@ export interface ScanResult {
 
 const KEYWORDS: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>([['in', 'in'], ['true', 'true'], ['false', 'false'], ['null', 'null']]);
 
-const ONE_CHAR_OPERATORS: ReadonlySet<string> = new Set<OperatorKind>(['(', ')', '[', ']', '{', '}', '.', ',', ':', '?', '<', '>', '!', '+', '-', '*', '/', '%']);
+// Operators by the code of their first character: the one-character operator, and the
+// two-character one that character starts with its second character. Token kinds are these
+// constant strings, so later comparisons of kinds are pointer comparisons.
+const ONE_CHAR_OPERATORS: (OperatorKind | undefined)[] = [];
+for (const op of ['(', ')', '[', ']', '{', '}', '.', ',', ':', '?', '<', '>', '!', '+', '-', '*', '/', '%'] as const) ONE_CHAR_OPERATORS[op.charCodeAt(0)] = op;
+const TWO_CHAR_OPERATORS: (readonly [second: number, op: OperatorKind] | undefined)[] = [];
+for (const op of ['==', '!=', '<=', '>=', '&&', '||'] as const) TWO_CHAR_OPERATORS[op.charCodeAt(0)] = [op.charCodeAt(1), op];
 
 /** The operator at `at`, the longest first (`<=` before `<`). */
 function operatorAt(text: string, at: number): OperatorKind | undefined {
-  const c = text[at];
-  const next = text[at + 1];
-  if ((next === '=' && (c === '=' || c === '!' || c === '<' || c === '>')) || (next === c && (c === '&' || c === '|'))) return (c + next) as OperatorKind;
-  return ONE_CHAR_OPERATORS.has(c) ? (c as OperatorKind) : undefined;
+  const c = text.charCodeAt(at);
+  const two = TWO_CHAR_OPERATORS[c];
+  if (two !== undefined && text.charCodeAt(at + 1) === two[0]) return two[1];
+  return ONE_CHAR_OPERATORS[c];
 }
 
 /** Lone characters that are near misses of an operator: reported, then read as the operator. */
@@ -56,14 +62,15 @@ const LF = 0x0a;
 const CR = 0x0d;
 const BACKSLASH = 0x5c;
 
+const isQuote = (code: number): boolean => code === 0x22 || code === 0x27;
+const prefixLetter = (code: number): string | undefined => (code === 0x72 || code === 0x52 ? 'r' : code === 0x62 || code === 0x42 ? 'b' : undefined);
+
 /** r, b, rb or br in any case, directly followed by a quote: the prefix of a string at `at`. */
 function stringPrefixAt(text: string, at: number): string | undefined {
-  const isQuote = (code: number): boolean => code === 0x22 || code === 0x27;
-  const letter = (code: number): string | undefined => (code === 0x72 || code === 0x52 ? 'r' : code === 0x62 || code === 0x42 ? 'b' : undefined);
-  const first = letter(text.charCodeAt(at));
+  const first = prefixLetter(text.charCodeAt(at));
   if (first === undefined) return undefined;
   if (isQuote(text.charCodeAt(at + 1))) return text.slice(at, at + 1);
-  const second = letter(text.charCodeAt(at + 1));
+  const second = prefixLetter(text.charCodeAt(at + 1));
   return second !== undefined && second !== first && isQuote(text.charCodeAt(at + 2)) ? text.slice(at, at + 2) : undefined;
 }
 
@@ -226,8 +233,8 @@ class Scanner {
   /** A string or bytes literal starting at `start`; `prefix` (r, b, rb, br) is already matched. */
   private _string(start: number, prefix: string): void {
     const text = this._text;
-    const raw = prefix.includes('r') || prefix.includes('R');
-    const bytes = prefix.includes('b') || prefix.includes('B');
+    const raw = prefix !== '' && (prefix.includes('r') || prefix.includes('R'));
+    const bytes = prefix !== '' && (prefix.includes('b') || prefix.includes('B'));
     const quoteAt = start + prefix.length;
     const q = text[quoteAt];
     const quote = q.charCodeAt(0);
