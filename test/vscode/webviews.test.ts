@@ -176,6 +176,11 @@ describe('Reading traffic: call list, details, stats', function () {
     await until(details.onDidLoad, () => details.call !== undefined);
     assert.equal(str(details.call!, 'id'), id);
     assert.equal(typeof (details.call!.req_headers as Record<string, string>)['user-agent'], 'string');
+    // Open in Editor: the whole response body, JSON pretty-printed.
+    const body = await details.openBody('response');
+    const opened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === body.toString())!;
+    assert.equal(opened.languageId, 'json');
+    assert.equal(opened.getText(), '{\n  "item": 1234\n}');
     const before = api.webviews.activeCallList();
     const kfl = await details.press('findSimilar') as string;
     assert.match(kfl, /^http && method == "\w+" && path == "\/api\/v1\/items\/1234" && dst\.ip == "10\.2\.0\.\d+" && dst\.port == 8080$/);
