@@ -170,6 +170,45 @@ describe('Reading traffic (UI)', function () {
     });
   });
 
+  describe('themes', () => {
+    let folder: string;
+    before(() => {
+      folder = workspace((captures) => writeHostileCapture(captures));
+    });
+    after(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('draws the stats charts with the theme colours of light, dark and high-contrast themes', async () => {
+      const workbench = await Workbench.open({ folder });
+      await openKubeshark(workbench);
+      await startCommand(workbench, 'Kubeshark: Show API Stats');
+      await pick(workbench, 'Live traffic');
+      const stats = await webview(workbench, 'API stats · Live traffic', UI_TIMEOUT_MS);
+      await stats.locator('svg.chart rect.series-calls').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const colours = (): Promise<{ bar: string; error: string; text: string; background: string }> => stats.evaluate(() => {
+        const style = (selector: string, property: 'fill' | 'color' | 'backgroundColor'): string => getComputedStyle(document.querySelector(selector)!)[property];
+        return { bar: style('rect.series-calls', 'fill'), error: style('rect.series-errors', 'fill'), text: style('body', 'color'), background: style('body', 'backgroundColor') };
+      });
+      const seen: Record<string, Awaited<ReturnType<typeof colours>>> = {};
+      const settingsFile = path.join(folder, '.vscode', 'settings.json');
+      for (const [kind, theme] of [['light', undefined], ['dark', 'Default Dark Modern'], ['high-contrast', 'Default High Contrast']] as const) {
+        if (theme) {
+          writeFileSync(settingsFile, `${JSON.stringify({ 'kubeshark.hub.captureFolder': path.join(folder, 'captures'), 'workbench.colorTheme': theme }, null, 2)}\n`);
+          // VS Code marks the webview's body with the theme kind once it has applied the theme there.
+          await stats.locator(`body.vscode-${kind}`).waitFor({ timeout: UI_TIMEOUT_MS });
+        }
+        seen[kind] = await colours();
+        await shot(workbench, `api-stats-${kind}`);
+      }
+      for (const [kind, c] of Object.entries(seen)) {
+        assert.notEqual(c.bar, c.background, `${kind}: bars stand out from the background`);
+        assert.notEqual(c.error, c.bar, `${kind}: errors differ from calls`);
+        assert.notEqual(c.text, c.background, `${kind}: text is readable`);
+      }
+      assert.notEqual(seen.light!.background, seen.dark!.background, 'the theme reaches the webview');
+      await workbench.close();
+    });
+  });
+
   describe('100,000 calls', () => {
     let folder: string;
     before(() => {

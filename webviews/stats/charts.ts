@@ -91,6 +91,11 @@ export function latencyChart(buckets: readonly Stats.Bucket[]): SVGSVGElement {
       pen = true;
     });
     if (d) f.root.append(svg('path', { d, class: className }));
+    // Points as well: a bucket between two empty ones has no line to draw.
+    buckets.forEach((bucket, i) => {
+      const value = bucket[key];
+      if (value !== null) f.root.append(svg('circle', { cx: xOf(i).toFixed(1), cy: f.yOf(value).toFixed(1), r: 2.5, class: `${className} point` }));
+    });
   }
   buckets.forEach((bucket, i) => {
     if (bucket.p50 === null && bucket.p99 === null) return;
