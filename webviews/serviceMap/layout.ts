@@ -20,6 +20,8 @@ export interface LayoutLink extends SimulationLinkDatum<LayoutNode> {
 
 /** Ticks of the simulation: d3's default alpha decay reaches its minimum in about 300. */
 const TICKS = 300;
+/** Ticks of collision alone afterwards: they push apart what the other forces left overlapping. */
+const SEPARATION_TICKS = 40;
 /** Space kept between two boxes, px. */
 const GAP = 6;
 
@@ -42,6 +44,8 @@ export function layOut(nodes: LayoutNode[], links: LayoutLink[]): void {
     .force('y', forceY<LayoutNode>(0).strength(0.06))
     .stop();
   for (let i = 0; i < TICKS; i++) simulation.tick();
+  simulation.force('link', null).force('charge', null).force('x', null).force('y', null).alpha(0.1);
+  for (let i = 0; i < SEPARATION_TICKS; i++) simulation.tick();
 }
 
 /** Pairs of nodes whose boxes overlap (what the layout must avoid; reported for tests). */

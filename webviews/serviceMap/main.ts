@@ -85,7 +85,12 @@ function onMessage(msg: ServiceMap.ToWebview): void {
     note.className = 'note';
     note.textContent = msg.graph.note ?? '';
     persist();
-    render(msg.graph, true);
+    // Say what is happening before the layout holds the thread (a few hundred nodes take a moment).
+    status.textContent = `Laying out ${count(msg.graph.nodes.length)} nodes…`;
+    const laidOut = msg.graph;
+    requestAnimationFrame(() => {
+      if (graph === laidOut) render(laidOut, true);
+    });
   }
 }
 
