@@ -8,6 +8,7 @@
 //
 //   npm run bench -- kfl-parse
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { analyze } from '../kfl/analyze';
 import { DiagnosticSink } from '../kfl/diagnostics';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   if (analysis.diagnostics.length > 0) throw new Error(`the query should be clean: ${analysis.diagnostics.map((d) => d.code).join(', ')}`);
   if (!env.check(QUERY).valid) throw new Error('cel-js rejects the query');
 
+  const loadBefore = loadavg()[0] ?? NaN;
   const figures = measure([
     ['kfl analyze', () => analyze(QUERY)],
     ['kfl parse', () => parse(QUERY, new DiagnosticSink())],
@@ -83,7 +85,9 @@ async function main(): Promise<void> {
     ['cel-js check', () => env.check(QUERY)],
   ]);
 
-  console.log(`query: ${QUERY.length} characters; ${ROUNDS} rotating rounds × ${CALLS_PER_ROUND} calls per engine\n`);
+  const load = [loadBefore, loadavg()[0] ?? NaN].map((l) => Number(l.toFixed(2)));
+  console.log(`query: ${QUERY.length} characters; ${ROUNDS} rotating rounds × ${CALLS_PER_ROUND} calls per engine`);
+  console.log(`machine load (1-minute average) ${load[0]} before, ${load[1]} after\n`);
   console.log(['engine'.padEnd(14), 'median µs', '  p95 µs', 'best round µs'].join('  '));
   for (const [name, f] of figures) console.log([name.padEnd(14), f.medianUs.toFixed(2).padStart(9), f.p95Us.toFixed(2).padStart(8), f.bestRoundUs.toFixed(2).padStart(13)].join('  '));
   const ratio = (a: string, b: string, key: keyof Figures): number => figures.get(a)![key] / figures.get(b)![key];
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
 
   const out = path.join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, 'kfl-parse.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, query: QUERY, rounds: ROUNDS, callsPerRound: CALLS_PER_ROUND, figures: Object.fromEntries(figures), ratios }, null, 2)}\n`);
+  writeFileSync(path.join(out, 'kfl-parse.json'), `${JSON.stringify({ date: new Date().toISOString(), load, node: process.version, query: QUERY, rounds: ROUNDS, callsPerRound: CALLS_PER_ROUND, figures: Object.fromEntries(figures), ratios }, null, 2)}\n`);
 }
 
 main().catch((e: unknown) => {

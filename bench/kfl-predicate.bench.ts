@@ -6,6 +6,7 @@
 //
 //   npm run bench -- kfl-predicate
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { compile, type KflRecord } from '../kfl/eval/compile';
 
@@ -229,8 +230,11 @@ async function main(): Promise<void> {
     if (!compiled.ok) throw new Error(`${query.kfl} does not compile: ${compiled.diagnostics.map((d) => d.code).join(', ')}`);
     return { query, predicates: { kfl: compiled.predicate, 'cel-js': celJs(query.kfl), hand: query.hand } };
   });
+  const loadBefore = loadavg()[0] ?? NaN;
   const { rates, matches } = measure(subjects, records);
-  console.log(`${RECORDS.toLocaleString('en-US')} records, ${ROUNDS} rounds after ${WARM_UP_PASSES} warm-up passes; median records/s (millions) and median per-round ratios\n`);
+  const load = [loadBefore, loadavg()[0] ?? NaN].map((l) => Number(l.toFixed(2)));
+  console.log(`${RECORDS.toLocaleString('en-US')} records, ${ROUNDS} rounds after ${WARM_UP_PASSES} warm-up passes; median records/s (millions) and median per-round ratios`);
+  console.log(`machine load (1-minute average) ${load[0]} before, ${load[1]} after\n`);
   console.log(['query'.padEnd(20), 'matches', '   KFL', 'cel-js', '  hand', 'KFL/cel-js', 'hand/KFL'].join('  '));
   const rows = subjects.map((subject, q) => {
     const found = matches[q] as Record<EngineName, number>;
@@ -250,7 +254,7 @@ async function main(): Promise<void> {
   });
   const resultsDir = path.resolve(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(path.join(resultsDir, 'kfl-predicate.json'), `${JSON.stringify({ date: new Date().toISOString(), records: RECORDS, rounds: ROUNDS, warmUpPasses: WARM_UP_PASSES, node: process.version, rows }, undefined, 2)}\n`);
+  writeFileSync(path.join(resultsDir, 'kfl-predicate.json'), `${JSON.stringify({ date: new Date().toISOString(), load, records: RECORDS, rounds: ROUNDS, warmUpPasses: WARM_UP_PASSES, node: process.version, rows }, undefined, 2)}\n`);
 }
 
 main().catch((error: unknown) => {

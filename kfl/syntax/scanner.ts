@@ -209,7 +209,8 @@ class Scanner {
       return;
     }
     const digits = text.slice(start, this._pos);
-    this._integer(start, digits.length > MAX_INT_DIGITS ? OUT_OF_RANGE : BigInt(digits));
+    // Up to 15 digits a double holds the value exactly, and BigInt of a number is much cheaper than parsing text.
+    this._integer(start, digits.length <= 15 ? BigInt(Number(digits)) : digits.length > MAX_INT_DIGITS ? OUT_OF_RANGE : BigInt(digits));
   }
 
   /**
