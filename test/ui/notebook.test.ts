@@ -2,10 +2,11 @@
 // through the palette, the renderer shows every captured string as text and runs none of it; then
 // Export Report… through the palette and its save dialog; a headless Chromium of its own opens the
 // report file offline and every request is recorded: the only one is the file itself (a control
-// page with one image proves the recording sees requests). Screenshot for the README with
-// KUBESHARK_UPDATE_DOCS_IMAGES=1.
+// page with one image proves the recording sees requests). Then the README's tour
+// (samples/investigation.kflnb) runs on the sample captures; its screenshots and the report's go
+// to docs/images with KUBESHARK_UPDATE_DOCS_IMAGES=1.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -118,11 +119,7 @@ describe('KFL notebook (UI)', function () {
       assert.equal(pwned, undefined, `nothing ran in frame ${f.url()}`);
     }
     assert.deepEqual(pwnedRequests, []);
-    await workbench.screenshot('notebook-hostile');
-    if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
-      mkdirSync(DOCS_IMAGES, { recursive: true });
-      await page.screenshot({ path: path.join(DOCS_IMAGES, 'notebook.png') });
-    }
+    await shot(workbench, 'notebook-hostile');
 
     // Export Report… from the palette: outputs as they are, into the proposed file beside the notebook.
     const report = path.join(folder, 'hostile-report.html');
@@ -147,7 +144,7 @@ describe('KFL notebook (UI)', function () {
       for (const print of [false, true]) {
         const { urls, page: opened } = await requestsOf(browser, report, print);
         assert.deepEqual(urls, [pathToFileURL(report).href], `${print ? 'printing: ' : ''}the report file and nothing else`);
-        assert.equal(await opened.title(), 'hostile');
+        assert.equal(await opened.title(), 'Hostile capture', 'the notebook\'s first heading');
         const shown = await opened.locator('body').innerText();
         assert.ok(shown.includes("/api/<script>window.__pwned='path'</script>"));
         assert.ok(shown.includes('x (http://127.0.0.1:9/pwned-image.png)') || shown.includes('[image: x (http://127.0.0.1:9/pwned-image.png)]'), 'the picture is text');
@@ -162,4 +159,58 @@ describe('KFL notebook (UI)', function () {
       await browser.close();
     }
   });
+
+  it('runs the README\'s tour on the sample captures and exports its report', async () => {
+    const samples = path.join(folder, 'tour');
+    mkdirSync(samples);
+    cpSync(path.join(REPO_ROOT, 'samples'), samples, { recursive: true });
+    mkdirSync(path.join(samples, '.vscode'));
+    writeFileSync(path.join(samples, '.vscode', 'settings.json'), `${JSON.stringify({ 'kubeshark.timeZone': 'Asia/Kolkata' }, null, 2)}\n`);
+    const workbench = await Workbench.open({ folder: samples });
+    const page = workbench.page;
+    await workbench.openFile('investigation.kflnb');
+    await page.locator('.notebook-editor').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.notebook-toolbar-container .action-item', { hasText: 'Run All' }).first().click();
+    // Seven cells answer from live data; the last, the evidence cell, asks for its snapshot: once it
+    // has, every cell has run. VS Code renders outputs near the view only: go to the last cell.
+    const frame = await outputFrame(page, 1, 4 * UI_TIMEOUT_MS);
+    await shot(workbench, 'notebook-tour');
+    // A click on a note (rendered in the output frame) selects its cell, as for a person.
+    await frame.locator('h2', { hasText: '1. The overview' }).click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+End');
+    await frame.waitForFunction(() => [...document.querySelectorAll('.kfl-output.error')].some((e) => e.textContent?.includes('Snapshot not found')), undefined, { timeout: 4 * UI_TIMEOUT_MS });
+
+    const report = path.join(samples, 'investigation-report.html');
+    const written = fileAppears(report, 2 * UI_TIMEOUT_MS);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input.input').fill('>KFL Notebook: Export Report');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export Report…' }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Export the outputs as they are' }).click();
+    await page.waitForFunction(() => (document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value ?? '').endsWith('investigation-report.html'));
+    await page.keyboard.press('Enter');
+    await written;
+    await workbench.close();
+    const browser = await launchBrowser();
+    try {
+      const { urls, page: opened } = await requestsOf(browser, report);
+      assert.deepEqual(urls, [pathToFileURL(report).href]);
+      assert.match(await opened.locator('body').innerText(), /37 calls matching/);
+      if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
+        await opened.locator('h2', { hasText: '2. Errors' }).evaluate((e) => e.scrollIntoView());
+        await opened.screenshot({ path: path.join(DOCS_IMAGES, 'notebook-report.png') });
+      }
+      await opened.context().close();
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
+async function shot(workbench: Workbench, name: string): Promise<void> {
+  await workbench.screenshot(name);
+  if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    await workbench.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
+  }
+}

@@ -13,6 +13,8 @@ export interface OutputSummary {
   readonly summary: string;
   readonly source: string;
   readonly durationMs?: number;
+  /** The payload's capture time (read here, so the status bar never parses a large payload). */
+  readonly capturedAt?: number;
 }
 
 const decoder = new TextDecoder();
@@ -22,7 +24,7 @@ export function cellOutput(payload: NotebookOutput.Payload, summary?: OutputSumm
   return new vscode.NotebookCellOutput([
     vscode.NotebookCellOutputItem.json(payload, NotebookOutput.MIME_OF[payload.kind]),
     vscode.NotebookCellOutputItem.text(markdownOf(payload), NotebookOutput.MARKDOWN_MIME),
-  ], summary ? { ...summary } : undefined);
+  ], summary ? { ...summary, capturedAt: payload.capturedAt } : undefined);
 }
 
 /** The payload of an output of ours (undefined for anything else). */
@@ -44,8 +46,8 @@ export function summaryOf(output: vscode.NotebookCellOutput): OutputSummary | un
   const summary = str(metadata, 'summary');
   const source = str(metadata, 'source');
   if (summary === undefined || source === undefined) return undefined;
-  const duration = metadata?.durationMs;
-  return { summary, source, durationMs: typeof duration === 'number' ? duration : undefined };
+  const number = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+  return { summary, source, durationMs: number(metadata?.durationMs), capturedAt: number(metadata?.capturedAt) };
 }
 
 /** The cell and payload of output `key` in the notebook. */

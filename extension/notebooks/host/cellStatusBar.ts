@@ -11,7 +11,7 @@ import { NOTEBOOK_COMMANDS } from '../commandIds';
 import { effectiveSource, sourceLabel } from '../format/binding';
 import { formatMillis } from '../outputs/numbers';
 import { type NotebookBindings } from './bindings';
-import { payloadOf, summaryOf } from './cellOutputs';
+import { summaryOf } from './cellOutputs';
 
 export class CellStatusBar implements vscode.NotebookCellStatusBarItemProvider, vscode.Disposable {
   private readonly _onDidChange = new vscode.EventEmitter<void>();
@@ -38,11 +38,10 @@ export class CellStatusBar implements vscode.NotebookCellStatusBarItemProvider, 
     const output = cell.outputs.find((o) => summaryOf(o) !== undefined);
     const summary = output && summaryOf(output);
     if (output && summary) {
-      const payload = payloadOf(output);
       const kept = output.metadata?.kept === true;
       const duration = summary.durationMs === undefined ? '' : ` · ${formatMillis(summary.durationMs)}`;
       const result = new vscode.NotebookCellStatusBarItem(`${kept ? '$(history) kept: ' : ''}${summary.summary}${duration}`, vscode.NotebookCellStatusBarAlignment.Right);
-      const captured = payload ? formatLocalWithUtc(payload.capturedAt, this._hub.zone()) : undefined;
+      const captured = summary.capturedAt === undefined ? undefined : formatLocalWithUtc(summary.capturedAt, this._hub.zone());
       result.tooltip = `${summary.summary} from ${summary.source}${captured ? `, captured ${captured}` : ''}${kept ? '. Kept in the file: run the cell for current data.' : ''}`;
       items.push(result);
     }

@@ -92,7 +92,7 @@ async function askRerun(): Promise<boolean | undefined> {
 }
 
 async function askDestination(notebook: vscode.NotebookDocument): Promise<string | undefined> {
-  const name = `${reportTitle(path.basename(notebook.uri.path))}-report.html`;
+  const name = `${path.basename(notebook.uri.path).replace(/\.kflnb$/i, '') || 'notebook'}-report.html`;
   const folder = notebook.uri.scheme === 'file' ? vscode.Uri.file(path.dirname(notebook.uri.fsPath)) : vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri ?? vscode.Uri.file(os.homedir());
   const picked = await vscode.window.showSaveDialog({ title: 'Export Report', saveLabel: 'Export', defaultUri: vscode.Uri.joinPath(folder, name), filters: { 'HTML report': ['html'] } });
   return picked?.fsPath;
@@ -125,7 +125,7 @@ export async function exportReport(deps: ReportDependencies, notebook: vscode.No
     metadata: cell.metadata,
   }));
   const html = buildReport({
-    title: reportTitle(path.basename(notebook.uri.path)), generatedAt: Date.now(), zone: hub.zone(),
+    title: reportTitle(path.basename(notebook.uri.path), cells), generatedAt: Date.now(), zone: hub.zone(),
     hub: identity === LOCAL_HUB ? 'the embedded local Hub' : identity ?? 'not bound', source: sourceLabel(effectiveSource(undefined, settings)),
     rerun, snapshots, cells,
   });

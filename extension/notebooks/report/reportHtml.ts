@@ -152,7 +152,9 @@ ${input.cells.map((c) => cellHtml(c, zone)).join('\n')}
 `;
 }
 
-/** `checkout-outage.kflnb` → `checkout-outage`, readable as a title. */
-export function reportTitle(fileName: string): string {
-  return fileName.replace(/\.kflnb$/i, '') || 'KFL notebook';
+/** The notebook's first `# heading`, else its file name without `.kflnb`. */
+export function reportTitle(fileName: string, cells: readonly ReportCell[] = []): string {
+  const note = cells.find((c) => c.kind === 'markdown');
+  const heading = note && /^#\s+(.+?)\s*#*\s*$/m.exec(note.text)?.[1];
+  return heading || fileName.replace(/\.kflnb$/i, '') || 'KFL notebook';
 }
