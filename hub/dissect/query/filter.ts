@@ -6,7 +6,7 @@
 import { compile, type EvalOutcome, type KflDiagnostic, lineColumnOf, messageOf } from '../../../kfl/index';
 import { HubError } from '../../server/errors';
 import { type CallStore } from '../store/callStore';
-import { type EntryKind } from '../store/entryKind';
+import { EntryKind } from '../store/entryKind';
 import { projector, shapeOf } from './kflRecord';
 import { RowView } from './rowView';
 
@@ -18,7 +18,7 @@ const SYNTAX_CODES = new Set([
 export interface RowFilter {
   /** true / false, or an evaluation error (the row does not match; counted as eval_errors). */
   evaluate(row: number): EvalOutcome;
-  /** The filter matches everything (empty text): no evaluation needed. */
+  /** The filter matches every row of an allowed kind (empty text): no evaluation needed. */
   readonly all: boolean;
   /** By entry kind: can a row of this kind match at all? (a cheap test before evaluating) */
   readonly kindAllowed: (kind: EntryKind) => boolean;
@@ -28,13 +28,26 @@ export interface RowFilter {
 export function compileFilter(text: string, store: CallStore, now = Date.now()): RowFilter {
   const result = compile(text, { now });
   if (!result.ok) throw kflError(text, result.diagnostics);
-  if (text.trim() === '' || /^(\s|\/\/[^\n]*(\n|$))*$/.test(text)) return { all: true, evaluate: () => true, kindAllowed: () => true };
+  if (text.trim() === '' || /^(\s|\/\/[^\n]*(\n|$))*$/.test(text)) return { all: true, evaluate: () => true, kindAllowed: isApiCallKind };
   const view = new RowView(store);
   const shape = shapeOf(text);
   const project = projector(view, shape.names);
   const evaluate = result.evaluate;
   const kinds = shape.kinds;
-  return { all: false, evaluate: (row) => evaluate(project(row)), kindAllowed: kinds === null ? () => true : (kind) => kinds.has(kind) };
+  const asksForL4 = [...shape.names].some((name) => L4_NAME.test(name));
+  const byShape = kinds === null ? (): boolean => true : (kind: EntryKind): boolean => kinds.has(kind);
+  return { all: false, evaluate: (row) => evaluate(project(row)), kindAllowed: asksForL4 ? byShape : (kind) => isApiCallKind(kind) && byShape(kind) };
+}
+
+/**
+ * Connection and flow records are L4 bookkeeping, not API calls: a query lists them only when its
+ * filter names an L4 flag or field (`conn && conn_state == "open"`), so the empty filter and
+ * `src.ip == "…"` list calls, as a person reading "API calls" expects.
+ */
+const L4_NAME = /^(conn|flow|tcp_conn|udp_conn|tcp_flow|udp_flow)$|^(conn|flow)_/;
+
+function isApiCallKind(kind: EntryKind): boolean {
+  return kind !== EntryKind.Conn && kind !== EntryKind.Flow;
 }
 
 export function kflError(text: string, diagnostics: readonly KflDiagnostic[]): HubError {

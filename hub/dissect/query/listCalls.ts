@@ -52,8 +52,8 @@ export function listCalls(store: CallStore, q: ListCallsQuery): ListApiCallsResu
     const t = ts[row]!;
     // Window bounds are ms, inclusive: a row belongs by its ts truncated to ms.
     if (t < startUs || t >= endUs) continue;
+    if (allowed[kinds[row]!] === 0) continue;
     if (!filter.all) {
-      if (allowed[kinds[row]!] === 0) continue;
       const outcome = filter.evaluate(row);
       if (outcome !== true) {
         if (outcome !== false) evalErrors++;

@@ -74,6 +74,21 @@ describe('dissection tools over HTTP', function () {
     assert.equal(bounds.cluster.newest_ts, Math.max(...all.calls.map((c) => c.ts)));
   });
 
+  it('lists connection and flow records only when the filter asks for them', async () => {
+    const calls = await hub.ok<List>('list_api_calls', { kfl: '!conn && !flow', limit: 1 });
+    const everything = await hub.ok<List>('list_api_calls', { kfl: '', limit: 1000 });
+    assert.equal(everything.total, calls.total, 'the empty filter lists API calls only');
+    assert.ok(everything.calls.every((c) => !/\/(conn|flow)\//.test(c.id)), 'no L4 record ids (<node>/conn/<n>, <node>/flow/<n>)');
+    const byAddress = await hub.ok<List>('list_api_calls', { kfl: 'src.ip != ""', limit: 1 });
+    assert.equal(byAddress.total, calls.total);
+    const conns = await hub.ok<List>('list_api_calls', { kfl: 'conn', limit: 1000 });
+    assert.ok(conns.total > 0 && conns.calls.every((c) => c.id.includes('/conn/')));
+    const l4 = await hub.ok<List>('list_api_calls', { kfl: 'conn || flow || http', limit: 1 });
+    const http = await hub.ok<List>('list_api_calls', { kfl: 'http', limit: 1 });
+    const flows = await hub.ok<List>('list_api_calls', { kfl: 'flow', limit: 1 });
+    assert.equal(l4.total, conns.total + flows.total + http.total);
+  });
+
   it('switches live dissection off and on', async () => {
     assert.deepEqual(await hub.ok('disable_dissection'), { success: true, enabled: false });
     assert.deepEqual(await hub.ok('get_dissection_status'), { enabled: false });

@@ -79,9 +79,28 @@ export function readName(b: Uint8Array, at: number): [string, number] {
     if (p + 1 + len > b.length) throw new DnsError('label runs past the message');
     length += len + 1;
     if (length > MAX_NAME_LENGTH) throw new DnsError(`name longer than ${MAX_NAME_LENGTH} bytes`);
-    labels.push(Buffer.from(b.buffer, b.byteOffset + p + 1, len).toString('latin1'));
+    labels.push(labelText(b.subarray(p + 1, p + 1 + len)));
     p += 1 + len;
   }
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A label's bytes as text: UTF-8 when they are valid UTF-8 (readable for names people typed),
+ * else one code point per byte (lossless, so an evasive name keeps every byte it had).
+ */
+function labelText(bytes: Uint8Array): string {
+  for (const byte of bytes) {
+    if (byte >= 0x80) {
+      try {
+        return STRICT_UTF8.decode(bytes);
+      } catch {
+        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+      }
+    }
+  }
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
 function rdataText(b: Uint8Array, type: number, at: number, length: number): string {
