@@ -1,7 +1,7 @@
 // Tests of one raw value against constants — the shapes that dominate real filters:
 // `status_code >= 500`, `method == "POST"`, `path.startsWith("/api")`, `q.endsWith(".local")`,
 // `url.matches("^/v[0-9]+/")`, `method in ["PUT", "POST"]`, `"TXT" in dns_question_types`,
-// `"authorization" in request.headers`, and `!` of any of them. A test reads its subject's raw
+// `"authorization" in request.headers`, the same of `map_get(m, "k", d)`, and `!` of any of them. A test reads its subject's raw
 // value the way the field readers do (a missing or malformed value is the type's default), so it
 // never fails and never errors. It runs on a record field through the field's own access code
 // (fieldReaders.ts), on a macro variable, or per element inside a macro loop (emitMacros.ts):
@@ -48,12 +48,12 @@ function binaryTest(node: BinaryExpr, ctx: EmitContext): RawTestShape | undefine
   if (node.op === '&&' || node.op === '||') return undefined;
   if (node.op === 'in') {
     const members = constantValue(node.right, ctx);
-    if (Array.isArray(members)) return shape(node.left, membershipTest(ctx.typeOf(node.left), members));
+    if (Array.isArray(members)) return shape(node.left, membershipTest(ctx.typeOf(node.left), members), ctx);
     const element = constantValue(node.left, ctx);
-    return element === undefined ? undefined : shape(node.right, containerTest(ctx.typeOf(node.right), element));
+    return element === undefined ? undefined : shape(node.right, containerTest(ctx.typeOf(node.right), element), ctx);
   }
   const k = constantValue(node.right, ctx);
-  return k === undefined ? undefined : shape(node.left, comparisonTest(ctx.typeOf(node.left), node.op, k));
+  return k === undefined ? undefined : shape(node.left, comparisonTest(ctx.typeOf(node.left), node.op, k), ctx);
 }
 
 function callTest(node: CallExpr, ctx: EmitContext): RawTestShape | undefined {
@@ -62,21 +62,41 @@ function callTest(node: CallExpr, ctx: EmitContext): RawTestShape | undefined {
   const k = constantValue(argument, ctx);
   if (subject === undefined || typeof k !== 'string' || ctx.typeOf(subject).kind !== 'string') return undefined;
   switch (id) {
-    case 'contains_string': return shape(subject, (raw) => (typeof raw === 'string' ? raw.includes(k) : k === ''));
-    case 'starts_with_string': return shape(subject, (raw) => (typeof raw === 'string' ? raw.startsWith(k) : k === ''));
-    case 'ends_with_string': return shape(subject, (raw) => (typeof raw === 'string' ? raw.endsWith(k) : k === ''));
+    case 'contains_string': return shape(subject, (raw) => (typeof raw === 'string' ? raw.includes(k) : k === ''), ctx);
+    case 'starts_with_string': return shape(subject, (raw) => (typeof raw === 'string' ? raw.startsWith(k) : k === ''), ctx);
+    case 'ends_with_string': return shape(subject, (raw) => (typeof raw === 'string' ? raw.endsWith(k) : k === ''), ctx);
     case 'matches_string':
     case 'matches': {
       const regex = compileRegex(k);
       if (!regex.ok) return undefined; // the general path reports the error per evaluation
       const matches = regex.test;
-      return shape(subject, (raw) => matches(typeof raw === 'string' ? raw : ''));
+      return shape(subject, (raw) => matches(typeof raw === 'string' ? raw : ''), ctx);
     }
     default: return undefined;
   }
 }
 
-const shape = (subject: Expr, test: RawTest | undefined): RawTestShape | undefined => (test === undefined ? undefined : { subject, test });
+/**
+ * The test of `subject`, or — for `map_get(m, "k", d)` with a constant key and default — the same
+ * test of the value looked up in `m`, so `map_get(request.headers, "user-agent", "")
+ * .startsWith("curl/")` reads the header map once and tests in the same closure. A key holding
+ * `undefined` is absent, as for every map read (equality.ts `mapGet`).
+ */
+function shape(subject: Expr, test: RawTest | undefined, ctx: EmitContext): RawTestShape | undefined {
+  if (test === undefined) return undefined;
+  if (subject.kind !== 'call' || ctx.analysis.overloadOf(subject)?.id !== 'map_get') return { subject, test };
+  const [map, key, fallback] = subject.args;
+  const k = constantValue(key, ctx);
+  const d = constantValue(fallback, ctx);
+  if (map === undefined || typeof k !== 'string' || d === undefined || ctx.typeOf(map).kind !== 'map') return undefined;
+  return {
+    subject: map,
+    test: (raw) => {
+      const value = raw instanceof KflMap ? raw.get(k) : isRecordMap(raw) && Object.hasOwn(raw, k) ? raw[k] : undefined;
+      return test(value === undefined ? d : value);
+    },
+  };
+}
 
 /** `subject op k` for int, string and bool subjects with a constant of the same kind. */
 function comparisonTest(type: KflType, op: BinaryExpr['op'], k: Value): RawTest | undefined {
