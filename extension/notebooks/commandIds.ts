@@ -2,7 +2,6 @@
 
 export const NOTEBOOK_TYPE = 'kubeshark-kfl-notebook';
 export const CONTROLLER_ID = 'kubeshark-kfl-controller';
-export const NOTEBOOK_EXTENSION = '.kflnb';
 
 export const NOTEBOOK_COMMANDS = {
   newNotebook: 'kubeshark.notebook.new',

@@ -93,6 +93,7 @@ describe('the sample investigation notebook', function () {
     const pcap = as(notebook.cellAt(evidence!.index), 'pcap');
     assert.equal(pcap.file, fileInWorkspace('exports/server-errors.pcap').fsPath);
     assert.equal(pcap.sha256, createHash('sha256').update(readFileSync(pcap.file)).digest('hex'));
+    assert.deepEqual(notebook.cellAt(evidence!.index).outputs[0]?.metadata?.pcap, { file: pcap.file, sha256: pcap.sha256 }, 'the hash in the output\'s metadata');
     const records = notebook.cellAt(evidence!.index).metadata.exports as { sha256: string }[];
     assert.deepEqual(records.map((r) => r.sha256), [pcap.sha256]);
 

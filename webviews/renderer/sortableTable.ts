@@ -36,7 +36,7 @@ function compare(a: string | number | null, b: string | number | null): number {
   return String(a).localeCompare(String(b), 'en', { numeric: true });
 }
 
-export function sortedRows<Row>(columns: readonly TableColumn<Row>[], rows: readonly Row[], state: TableState): readonly Row[] {
+function sortedRows<Row>(columns: readonly TableColumn<Row>[], rows: readonly Row[], state: TableState): readonly Row[] {
   const sort = state.sort;
   const key = sort ? columns[sort.column]?.sortValue : undefined;
   if (!sort || !key) return rows;

@@ -15,6 +15,8 @@ export interface OutputSummary {
   readonly durationMs?: number;
   /** The payload's capture time (read here, so the status bar never parses a large payload). */
   readonly capturedAt?: number;
+  /** An exported PCAP and its SHA-256, for whatever reads outputs without our payloads. */
+  readonly pcap?: { readonly file: string; readonly sha256: string };
 }
 
 const decoder = new TextDecoder();

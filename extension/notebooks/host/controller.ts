@@ -108,7 +108,7 @@ export class KflNotebookController implements vscode.Disposable {
       return;
     }
     const durationMs = Date.now() - started;
-    await execution.replaceOutput(cellOutput(result.payload, { summary: result.summary, source: result.source, durationMs }));
+    await execution.replaceOutput(cellOutput(result.payload, { summary: result.summary, source: result.source, durationMs, ...(result.exported ? { pcap: { file: result.exported.file, sha256: result.exported.sha256 } } : {}) }));
     if (result.pager) this._pagers.set(result.payload.key, { cell, pager: result.pager });
     if (result.exported) await this._recordExport(cell, result.exported);
     execution.end(result.payload.kind !== 'error', Date.now());

@@ -9,7 +9,7 @@
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
-export function escapeOf(char: string): string {
+function escapeOf(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   if (code === 0x0a) return '\\n';
   if (code === 0x0d) return '\\r';

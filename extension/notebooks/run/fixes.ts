@@ -5,7 +5,6 @@
  */
 import { type NotebookOutput } from '../../../protocol/notebookMessages';
 import { HUB_COMMANDS } from '../../connection/commandIds';
-import { CALL_COMMANDS } from '../../webviews/commandIds';
 import { NOTEBOOK_COMMANDS } from '../commandIds';
 
 const OPEN_SETTINGS = 'workbench.action.openSettings';
@@ -13,7 +12,7 @@ const OPEN_SETTINGS = 'workbench.action.openSettings';
 export const FIX_COMMANDS: ReadonlySet<string> = new Set([
   HUB_COMMANDS.connect, HUB_COMMANDS.setToken, HUB_COMMANDS.startLocal, HUB_COMMANDS.showLog, HUB_COMMANDS.refresh,
   NOTEBOOK_COMMANDS.selectDataSource, NOTEBOOK_COMMANDS.bindToConnectedHub, NOTEBOOK_COMMANDS.startDissectionAndRun, NOTEBOOK_COMMANDS.runAnyway,
-  CALL_COMMANDS.open, OPEN_SETTINGS,
+  OPEN_SETTINGS,
 ]);
 
 type Action = NotebookOutput.Action;
@@ -33,7 +32,4 @@ export const fix = {
     label: 'Start Dissection and Run', command: NOTEBOOK_COMMANDS.startDissectionAndRun, args: [{ cell, snapshotId, dissection }],
   }),
   runAnyway: (cell: string): Action => ({ label: 'Send Anyway', command: NOTEBOOK_COMMANDS.runAnyway, args: [cell] }),
-  openCallList: (snapshotId: string | undefined, dissection: string | undefined, kfl: string): Action => ({
-    label: 'Open in the Call List', command: CALL_COMMANDS.open, args: [snapshotId ? { snapshotId, dissection, kfl } : { live: true, kfl }],
-  }),
 };
