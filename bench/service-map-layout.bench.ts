@@ -27,7 +27,7 @@ function serviceMap(namespaces: number, seed: number): Graph {
   const edges = new Map<string, { source: string; target: string }>();
   const node = (id: string, external = false): string => {
     // About the webview's font: 7.2 px a character, padding, the "external" tag.
-    nodes.push({ id, width: Math.ceil(id.length * 7.2) + 20 + (external ? 56 : 0), height: 26 });
+    nodes.push({ id, width: Math.ceil(id.length * 7.2) + 20 + (external ? 72 : 0), height: 26 });
     return id;
   };
   const edge = (source: string, target: string): void => {

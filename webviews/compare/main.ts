@@ -47,7 +47,7 @@ function pairCell(cell: HTMLElement, a: string, b: string, marked: boolean): voi
 const significant = (row: Row, metric: Compare.Test['metric']): boolean => row.tests.some((t) => t.metric === metric && t.significant);
 
 const COLUMNS: GridColumn<Row>[] = [
-  { id: 'kind', label: 'Kind', width: '74px', render: (cell, row) => { cell.textContent = row.kind === 'pair' ? 'services' : 'endpoint'; } },
+  { id: 'kind', label: 'Kind', width: '84px', render: (cell, row) => { cell.textContent = row.kind === 'pair' ? 'services' : 'endpoint'; } },
   { id: 'label', label: 'Service pair / endpoint', width: 'minmax(240px, 3fr)', render: (cell, row) => { setVisibleText(cell, row.label); cell.title = visibleString(row.label); } },
   { id: 'calls', label: 'Calls A → B', width: '130px', align: 'end', render: (cell, row) => pairCell(cell, row.a ? count(row.a.calls) : '–', row.b ? count(row.b.calls) : '–', significant(row, 'calls')) },
   { id: 'errors', label: 'Error rate', width: '140px', align: 'end', render: (cell, row) => pairCell(cell, row.a ? percent(row.a.errorRate) : '–', row.b ? percent(row.b.errorRate) : '–', significant(row, 'errors')) },

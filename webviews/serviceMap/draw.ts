@@ -29,7 +29,8 @@ export const ERROR_CLASSES = ['err-none-calls', 'err-ok', 'err-low', 'err-mid', 
 
 export const NODE_HEIGHT = 26;
 const PAD_X = 10;
-const KIND_TAG_WIDTH = 56;
+/** Room for the bold "external" tag before an external address. */
+const KIND_TAG_WIDTH = 72;
 
 /** Label widths, measured once per label with the webview's own font. */
 export function measurer(): (text: string) => number {
