@@ -225,6 +225,22 @@ describe('Flows, service map, comparison and findings (incident scenario)', func
       assert.equal(tcpdumpCount(file, `host ${EXTERNAL_IP}`), tcpdumpCount(incidentFile, `host ${EXTERNAL_IP}`));
     });
 
+    it('adds findings to a KFL notebook: one cell each, title and facts as comments above the filter, no token', async () => {
+      const chosen = findings.filter((f) => f.detector === 'external-destination' || f.detector === 'plaintext-credential');
+      const nodes = chosen.map((f) => ({ kind: 'finding', id: f.id }));
+      const added = await vscode.commands.executeCommand<number>('kubeshark.findings.addToNotebook', nodes[0], nodes);
+      assert.equal(added, 2);
+      const notebook = vscode.window.activeNotebookEditor?.notebook;
+      assert.equal(notebook?.notebookType, 'kubeshark-kfl-notebook');
+      const cells = notebook!.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code).map((c) => c.document.getText());
+      for (const finding of chosen) {
+        const cell = cells.find((c) => c.includes(`// Finding (${finding.severity}): ${finding.title}`));
+        assert.ok(cell, finding.title);
+        assert.ok(cell.endsWith(finding.evidence.kfl), 'the filter comes last');
+        assert.equal(cell.includes(SECRET_TOKEN), false);
+      }
+    });
+
     it('finds nothing in the baseline against itself', async () => {
       const none = await vscode.commands.executeCommand<readonly Finding[]>('kubeshark.findings.run', { snapshotId: baseline, baselineId: baseline });
       assert.deepEqual(none, []);
