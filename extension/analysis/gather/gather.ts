@@ -53,7 +53,8 @@ export const CREDENTIAL_CALLS_KFL = `http && (${[...CREDENTIAL_HEADERS].map((h) 
 
 const FLOW_PAGE = 1000;
 
-async function collectCalls(tools: HubTools, scope: GatherScope, kfl: string, cap: number, stage: string, options: GatherOptions): Promise<Collected<CallRecord>> {
+/** Calls of one filter, page by page up to `cap`, reduced to CallRecords. */
+export async function collectCalls(tools: HubTools, scope: GatherScope, kfl: string, cap: number, stage: string, options: GatherOptions): Promise<Collected<CallRecord>> {
   const capabilities = listCapabilities(await tools.client.tool('list_api_calls', options.signal));
   const pager = new CallPager((query, signal) => tools.listApiCalls(query, { signal }), { snapshot: scope.snapshotId, dissection: scope.dissection, kfl, order: 'asc' }, capabilities);
   const items: CallRecord[] = [];
@@ -67,7 +68,8 @@ async function collectCalls(tools: HubTools, scope: GatherScope, kfl: string, ca
   return { items, total, truncated: pager.more || (total !== undefined && items.length < total) };
 }
 
-async function collectFlows(tools: HubTools, scope: GatherScope, options: GatherOptions): Promise<Collected<FlowRecord>> {
+/** Flows, largest first, up to the cap. */
+export async function collectFlows(tools: HubTools, scope: GatherScope, options: GatherOptions): Promise<Collected<FlowRecord>> {
   const tool = await tools.client.tool('list_l4_flows', options.signal);
   const properties = schemaProperties(tool);
   const pages = properties === undefined || prop(properties, 'offset') !== undefined;
