@@ -92,7 +92,7 @@ function shape(subject: Expr, test: RawTest | undefined, ctx: EmitContext): RawT
   return {
     subject: map,
     test: (raw) => {
-      const value = raw instanceof KflMap ? raw.get(k) : isRecordMap(raw) && Object.hasOwn(raw, k) ? raw[k] : undefined;
+      const value = isRecordMap(raw) ? (Object.hasOwn(raw, k) ? raw[k] : undefined) : raw instanceof KflMap ? raw.get(k) : undefined;
       return test(value === undefined ? d : value);
     },
   };
