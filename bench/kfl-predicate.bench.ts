@@ -12,7 +12,7 @@ import { compile, type KflRecord } from '../kfl/eval/compile';
 
 const RECORDS = 200_000;
 const ROUNDS = 21;
-const WARM_UP_PASSES = 3;
+const WARM_UP_PASSES = 10;
 const NOW = Date.UTC(2026, 2, 14, 17, 0, 0);
 
 type Predicate = (record: KflRecord) => boolean;
@@ -192,7 +192,8 @@ const median = (values: readonly number[]): number => [...values].sort((a, b) =>
 /**
  * Every query with every engine is warmed up before anything is timed, so each engine is measured
  * in the steady state of a process that has run all five filters (as a Hub does), not while its
- * code still specialises to the first one. Then ROUNDS rounds; a round runs every query, and per
+ * code still specialises to the first one (with fewer passes cel-js was sometimes measured before
+ * V8 had settled its interpreter, at 60% of its speed). Then ROUNDS rounds; a round runs every query, and per
  * query every engine back to back, both in an order that rotates from round to round, so a change
  * in machine load hits all engines alike. No forced GC: each engine pays for its own garbage.
  */
