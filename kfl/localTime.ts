@@ -60,17 +60,22 @@ const dateText = (t: CivilTime): string => `${pad(t.year, 4)}-${pad(t.month)}-${
 const timeText = (t: CivilTime, fraction: string): string => `${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${fraction}`;
 
 /**
- * `2026-03-14 22:30:00 IST (17:00:00 UTC)`; the UTC part carries its date when it differs.
+ * `2026-03-14 22:30:00 IST (17:00:00 UTC)`; the UTC part carries its date when it differs from the
+ * local one. Given `now`, the local date is left out for a time on the same local day, as people
+ * read a clock (`22:30:00 IST (17:00:00 UTC)`); without it (reports, hovers that outlive the day)
+ * the date is always there. Where local time is UTC it is shown once: `17:00:00 UTC`.
  * Milliseconds appear only when present.
  */
-export function formatLocalWithUtc(ms: number, timeZone?: string): string {
+export function formatLocalWithUtc(ms: number, timeZone?: string, now?: number): string {
   const zone = validZone(timeZone);
   const millis = ((ms % 1000) + 1000) % 1000;
   const fraction = millis === 0 ? '' : `.${pad(Math.floor(millis), 3)}`;
   const local = civilTimeIn(ms, zone);
   const utc = civilTimeIn(ms, 'UTC');
+  const localDate = now !== undefined && dateText(civilTimeIn(now, zone)) === dateText(local) ? '' : `${dateText(local)} `;
+  if (timeText(local, '') === timeText(utc, '') && dateText(local) === dateText(utc)) return `${localDate}${timeText(utc, fraction)} UTC`;
   const utcText = dateText(local) === dateText(utc) ? timeText(utc, fraction) : `${dateText(utc)} ${timeText(utc, fraction)}`;
-  return `${dateText(local)} ${timeText(local, fraction)} ${zoneAbbreviation(ms, zone)} (${utcText} UTC)`;
+  return `${localDate}${timeText(local, fraction)} ${zoneAbbreviation(ms, zone)} (${utcText} UTC)`;
 }
 
 /** The instant at which the zone's wall clock shows `t` (the earlier one in a DST overlap). */

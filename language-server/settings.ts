@@ -28,6 +28,16 @@ export class Settings {
     return withDefaults(await pending, defaults);
   }
 
+  /**
+   * The zone people read times in, for hovers and quick-fix titles: `kubeshark.timeZone`, the one
+   * setting the Hub views use too, so a timestamp reads the same in a filter and in the tree.
+   * Undefined (the server process's zone) when empty.
+   */
+  async displayZone(uri: string): Promise<string | undefined> {
+    const { timeZone } = await this.get(uri, 'kubeshark', { timeZone: '' });
+    return timeZone || undefined;
+  }
+
   /** Drops what is cached for a closed document. */
   forget(uri: string): void {
     for (const key of this._cache.keys()) if (key.endsWith(`\u0000${uri}`)) this._cache.delete(key);

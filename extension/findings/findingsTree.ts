@@ -73,7 +73,7 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<FindingsTre
     const run = this.model.run;
     if (!run) return undefined;
     const against = run.baseline ? ` against '${run.baseline.label}'` : ' (no baseline)';
-    return `${plural(run.findings.length, 'finding')} in '${run.target.label}'${against} · ${formatLocalWithUtc(run.ranAt, this._zone())}${run.notes.length > 0 ? ` · ${run.notes.join(' ')}` : ''}`;
+    return `${plural(run.findings.length, 'finding')} in '${run.target.label}'${against} · ${formatLocalWithUtc(run.ranAt, this._zone(), Date.now())}${run.notes.length > 0 ? ` · ${run.notes.join(' ')}` : ''}`;
   }
 
   getChildren(node?: FindingsTreeNode): FindingsTreeNode[] {

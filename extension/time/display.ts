@@ -1,8 +1,8 @@
 /**
  * Short forms of times for tree descriptions and pickers, in the product's convention (local time
  * with UTC beside it, kfl/localTime): the date only when it is not today (for UTC: when it differs
- * from the local date), milliseconds only when present, UTC once when the zone is UTC. Tooltips
- * use the full form of formatLocalWithUtc.
+ * from the local date), milliseconds only when present, UTC once when the zone is UTC. A single
+ * instant is formatLocalWithUtc with `now`.
  */
 import { civilTimeIn, type CivilTime, zoneAbbreviation } from '../../kfl/localTime';
 import { type TimeWindow } from '../client/model';
@@ -34,16 +34,6 @@ export function compactWindow(window: TimeWindow, zone: string, now: number): st
     return local.replace(/ \S+$/, ' UTC');
   }
   return `${local} (${range(window, 'UTC', dateOf(localStart), withMillis)} UTC)`;
-}
-
-/** `17:00:00 IST (11:30:00 UTC)`, with the date when it is not today. */
-export function compactInstant(ms: number, zone: string, now: number): string {
-  const t = civilTimeIn(ms, zone);
-  const utc = civilTimeIn(ms, 'UTC');
-  const millis = ms % 1000 !== 0;
-  const local = `${dateOf(t) === dateOf(civilTimeIn(now, zone)) ? '' : `${dateOf(t)} `}${clock(ms, t, millis)}`;
-  if (sameClock(t, utc)) return `${local} UTC`;
-  return `${local} ${zoneAbbreviation(ms, zone)} (${dateOf(utc) === dateOf(t) ? '' : `${dateOf(utc)} `}${clock(ms, utc, millis)} UTC)`;
 }
 
 /**

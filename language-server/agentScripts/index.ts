@@ -55,7 +55,7 @@ export const createAgentScriptsFeature: FeatureFactory = (context) => {
     codeActionKinds: [CodeActionKind.QuickFix],
     diagnose: async (document) => diagnoseAgentScript(document, await contextFor(document)),
     complete: async (document, position) => completeAgentScriptAt(document, position, await contextFor(document)),
-    hover: async (document, position) => hoverAgentScriptAt(document, position, await contextFor(document)),
+    hover: async (document, position) => hoverAgentScriptAt(document, position, await contextFor(document), await context.settings.displayZone(document.uri)),
     codeActions: async (document, range, actionContext) =>
       codeActionsAgentScript(document, range, actionContext, await contextFor(document), workspace),
   };

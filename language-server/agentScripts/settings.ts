@@ -10,14 +10,12 @@ export interface AgentScriptSettings {
   valuesFiles: string[];
   /** Env names known in addition to those of values files. */
   envNames: string[];
-  /** IANA zone cron hovers show times in; '' = the server process's zone. */
-  timeZone: string;
   /** IANA zone the Hub/worker evaluates cron in (normally UTC in containers). */
   cronTimeZone: string;
 }
 
 export const DEFAULT_SETTINGS: AgentScriptSettings = {
-  enable: true, folders: [], valuesFiles: [], envNames: [], timeZone: '', cronTimeZone: 'UTC',
+  enable: true, folders: [], valuesFiles: [], envNames: [], cronTimeZone: 'UTC',
 };
 
 /** Keeps only the strings of list settings (a hand-edited settings.json may hold anything). */

@@ -39,7 +39,7 @@ export async function diagnoseKfl(context: ServerContext, live: LiveSchema, docu
   void context.connection.sendNotification(Status.method, { state: 'validating', uri, schema } satisfies Status.Params);
   const settings: KflSettings = await context.settings.get(uri, SECTION, DEFAULT_SETTINGS);
   const started = performance.now();
-  const found = settings.validate ? analyze(document.getText(), { schema: live.schema, timeZone: settings.timeZone || undefined }).diagnostics : [];
+  const found = settings.validate ? analyze(document.getText(), { schema: live.schema, timeZone: await context.settings.displayZone(uri) }).diagnostics : [];
   const shown = settings.performanceHints ? found : found.filter((d) => d.code !== 'kfl/perf');
   const diagnostics = shown.map((d) => toLspDiagnostic(document, d));
   const durationMs = performance.now() - started;

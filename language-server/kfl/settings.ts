@@ -4,8 +4,6 @@ export const SECTION = 'kubeshark.kfl';
 export interface KflSettings {
   validate: boolean;
   performanceHints: boolean;
-  /** IANA zone for timestamps in hover and time quick fixes; '' = the server process's zone. */
-  timeZone: string;
 }
 
-export const DEFAULT_SETTINGS: KflSettings = { validate: true, performanceHints: true, timeZone: '' };
+export const DEFAULT_SETTINGS: KflSettings = { validate: true, performanceHints: true };

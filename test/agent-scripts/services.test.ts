@@ -103,11 +103,11 @@ describe('agent-scripts: hover', () => {
     const md = hover('// T\nfunction f() {}\njobs.schedule("t", "0 0 17 * ▮* *", f);', { timeZone: 'Asia/Kolkata', cronTimeZone: 'UTC', now })!;
     assert.ok(md.includes('- 2026-03-14 22:30:00 IST (17:00:00 UTC)\n- 2026-03-15 22:30:00 IST (17:00:00 UTC)\n- 2026-03-16 22:30:00 IST (17:00:00 UTC)'), md);
     const viaVar = hover('// T\nvar every = "0 0 0 1 JAN,JUL ?▮";\nfunction f() {}\njobs.schedule("t", every, f);', { timeZone: 'UTC', now })!;
-    assert.ok(viaVar.includes('2026-07-01 00:00:00 UTC (00:00:00 UTC)'), viaVar);
+    assert.ok(viaVar.includes('2026-07-01 00:00:00 UTC\n'), viaVar);
     assert.ok(hover('// T\nfunction f() {}\njobs.schedule("t", "6▮0 * * * * *", f);')!.includes('Invalid: Second `60` is out of range 0–59.'));
     // Overlapping list items are valid (spec §5) though cron-parser alone would refuse them.
     const overlap = hover('// T\nfunction f() {}\njobs.schedule("t", "10,*/5 0 17 * ▮* *", f);', { timeZone: 'UTC', now })!;
-    assert.ok(overlap.includes('- 2026-03-14 17:00:00 UTC (17:00:00 UTC)\n- 2026-03-14 17:00:05 UTC (17:00:05 UTC)'), overlap);
+    assert.ok(overlap.includes('- 2026-03-14 17:00:00 UTC\n- 2026-03-14 17:00:05 UTC\n'), overlap);
     assert.equal(hover('// T\nvar s = "0 0 17 * ▮* *";'), undefined);
   });
 

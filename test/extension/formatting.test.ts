@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { exportFileName, utcStamp } from '../../extension/snapshots/exportName';
 import { hostFilter } from '../../extension/snapshots/hostFilter';
-import { compactInstant, compactWindow, windowInputText } from '../../extension/time/display';
+import { compactWindow, windowInputText } from '../../extension/time/display';
+import { formatLocalWithUtc } from '../../kfl/localTime';
 import { parseWindow } from '../../extension/time/windowInput';
 import { downloadLinks } from '../../extension/tools/downloadLinks';
 import { valueOf } from '../../extension/tools/schemaValues';
@@ -28,9 +29,9 @@ describe('display formats', () => {
     assert.equal(compactWindow({ start: late, end: late + 490 }, 'Asia/Kolkata', late), '02:46:53.219–02:46:53.709 IST (2026-03-14 21:16:53.219–21:16:53.709 UTC)');
     assert.equal(compactWindow({ start: T + 219, end: T + 709 }, 'UTC', T), '11:30:00.219–11:30:00.709 UTC');
     assert.equal(compactWindow({ start: T, end: T + 86_400_000 }, 'UTC', T), '11:30:00–2026-03-15 11:30:00 UTC');
-    assert.equal(compactInstant(T, 'Asia/Kolkata', T), '17:00:00 IST (11:30:00 UTC)');
-    assert.equal(compactInstant(late, 'Asia/Kolkata', late), '02:46:53.219 IST (2026-03-14 21:16:53.219 UTC)');
-    assert.equal(compactInstant(T, 'UTC', T), '11:30:00 UTC');
+    assert.equal(formatLocalWithUtc(T, 'Asia/Kolkata', T), '17:00:00 IST (11:30:00 UTC)');
+    assert.equal(formatLocalWithUtc(late, 'Asia/Kolkata', late), '02:46:53.219 IST (2026-03-14 21:16:53.219 UTC)');
+    assert.equal(formatLocalWithUtc(T, 'UTC', T), '11:30:00 UTC');
   });
 
   it('suggests a window text, widened to whole minutes, that the window input reads back', () => {

@@ -17,7 +17,21 @@ describe('localTime', () => {
   });
 
   it('falls back to UTC for an unknown zone instead of throwing', () => {
-    assert.equal(formatLocalWithUtc(at('2026-03-14T17:00:00Z'), 'Not/AZone'), '2026-03-14 17:00:00 UTC (17:00:00 UTC)');
+    assert.equal(formatLocalWithUtc(at('2026-03-14T17:00:00Z'), 'Not/AZone'), '2026-03-14 17:00:00 UTC');
+  });
+
+  it('shows a time once where local time is UTC', () => {
+    assert.equal(formatLocalWithUtc(at('2026-03-14T17:00:00Z'), 'UTC'), '2026-03-14 17:00:00 UTC');
+    assert.equal(formatLocalWithUtc(at('2026-01-14T17:00:00.5Z'), 'Europe/London'), '2026-01-14 17:00:00.500 UTC');
+    assert.equal(formatLocalWithUtc(at('2026-07-14T17:00:00Z'), 'Europe/London'), '2026-07-14 18:00:00 BST (17:00:00 UTC)');
+  });
+
+  it('leaves the date out for a time on the same local day as now', () => {
+    const now = at('2026-03-14T12:00:00Z'); // 17:30 IST
+    assert.equal(formatLocalWithUtc(at('2026-03-14T12:03:22Z'), 'Asia/Kolkata', now), '17:33:22 IST (12:03:22 UTC)');
+    assert.equal(formatLocalWithUtc(at('2026-03-13T19:00:00Z'), 'Asia/Kolkata', now), '00:30:00 IST (2026-03-13 19:00:00 UTC)', 'local today, UTC yesterday');
+    assert.equal(formatLocalWithUtc(at('2026-03-13T12:00:00Z'), 'Asia/Kolkata', now), '2026-03-13 17:30:00 IST (12:00:00 UTC)');
+    assert.equal(formatLocalWithUtc(at('2026-03-14T17:00:00Z'), 'UTC', now), '17:00:00 UTC');
   });
 
   it('names zones by abbreviation where English locales have one', () => {

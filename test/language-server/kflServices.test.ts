@@ -45,7 +45,7 @@ function apply(text: string, edits: readonly TextEdit[]): string {
 describe('KFL language server: editor services over stdio', () => {
   before(async () => {
     client = await LspClient.start({
-      configuration: (section, scopeUri) => (section === 'kubeshark.kfl' && zones.has(scopeUri ?? '') ? { timeZone: zones.get(scopeUri ?? '') } : {}),
+      configuration: (section, scopeUri) => (section === 'kubeshark' && zones.has(scopeUri ?? '') ? { timeZone: zones.get(scopeUri ?? '') } : {}),
     });
   });
   after(async () => {

@@ -41,7 +41,7 @@ export class CellStatusBar implements vscode.NotebookCellStatusBarItemProvider, 
       const kept = output.metadata?.kept === true;
       const duration = summary.durationMs === undefined ? '' : ` · ${formatMillis(summary.durationMs)}`;
       const result = new vscode.NotebookCellStatusBarItem(`${kept ? '$(history) kept: ' : ''}${summary.summary}${duration}`, vscode.NotebookCellStatusBarAlignment.Right);
-      const captured = summary.capturedAt === undefined ? undefined : formatLocalWithUtc(summary.capturedAt, this._hub.zone());
+      const captured = summary.capturedAt === undefined ? undefined : formatLocalWithUtc(summary.capturedAt, this._hub.zone(), Date.now());
       result.tooltip = `${summary.summary} from ${summary.source}${captured ? `, captured ${captured}` : ''}${kept ? '. Kept in the file: run the cell for current data.' : ''}`;
       items.push(result);
     }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { HubError } from '../../client/errors';
 import { dissectionCompleted, type DissectionInfo, type SnapshotInfo } from '../../client/model';
 import { type HubTools } from '../../client/tools';
-import { compactInstant } from '../../time/display';
+import { formatLocalWithUtc } from '../../../kfl/localTime';
 import { realDelay } from '../../client/retry';
 import { abortSignalOf } from '../../ui/cancellation';
 import { DISSECTION_BACKOFF } from '../../util/poller';
@@ -114,7 +114,7 @@ async function quickPickCalls(context: SnapshotCommandContext, tools: HubTools, 
   const picked = await vscode.window.showQuickPick(page.calls.map((call) => ({
     label: `${text(call.method)} ${text(call.path)}`.trim() || text(call.id),
     description: [text(call.proto), text(call.status), call.latency_ms === undefined ? '' : `${text(call.latency_ms)} ms`].filter(Boolean).join(' · '),
-    detail: `${typeof call.ts === 'number' ? compactInstant(call.ts, zone, now) : ''} · ${endpoint(call.src)} → ${endpoint(call.dst)}`,
+    detail: `${typeof call.ts === 'number' ? formatLocalWithUtc(call.ts, zone, now) : ''} · ${endpoint(call.src)} → ${endpoint(call.dst)}`,
     call,
   })), {
     title: `API calls of '${snapshot.name}' (${page.calls.length}${page.total !== undefined && page.total > page.calls.length ? ` of ${page.total}` : ''})`,

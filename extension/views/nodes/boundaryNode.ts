@@ -21,7 +21,7 @@ export const boundaryItem: ItemBuilder<BoundaryNode> = (node, context) => {
   item.description = node.window ? compactWindow(node.window, context.zone, context.now) : 'no data';
   item.iconPath = new vscode.ThemeIcon(node.node === undefined ? 'calendar' : 'server');
   item.tooltip = fieldsTooltip(`${label}: raw capture available`, node.window
-    ? [['Oldest', formatLocalWithUtc(node.window.start, context.zone)], ['Newest', formatLocalWithUtc(node.window.end, context.zone)], ['Span', formatDuration(node.window.end - node.window.start)]]
+    ? [['Oldest', formatLocalWithUtc(node.window.start, context.zone, context.now)], ['Newest', formatLocalWithUtc(node.window.end, context.zone, context.now)], ['Span', formatDuration(node.window.end - node.window.start)]]
     : [['Data', 'none']]);
   item.contextValue = 'boundary';
   return item;

@@ -35,8 +35,8 @@ export const dissectionItem: ItemBuilder<DissectionNode> = (node, context) => {
     ['Progress', d.progress === undefined ? undefined : `${d.progress}%`],
     ['Calls', d.entryCount === undefined ? undefined : formatCount(d.entryCount)],
     ['Protocols', counts],
-    ['Started', d.startedAt === undefined ? undefined : formatLocalWithUtc(d.startedAt, context.zone)],
-    ['Completed', d.completedAt === undefined ? undefined : formatLocalWithUtc(d.completedAt, context.zone)],
+    ['Started', d.startedAt === undefined ? undefined : formatLocalWithUtc(d.startedAt, context.zone, context.now)],
+    ['Completed', d.completedAt === undefined ? undefined : formatLocalWithUtc(d.completedAt, context.zone, context.now)],
     ['Problems', d.errors.join('; ')],
   ]);
   return item;

@@ -43,7 +43,7 @@ export const hubItem: ItemBuilder<HubNode> = (_node, context) => {
     ['Missing core tools', status?.missingCoreTools.join(', ')],
     ['Live dissection', status?.dissectionEnabled === undefined ? undefined : status.dissectionEnabled ? 'on' : 'off'],
     ['Authentication', status?.auth],
-    ['Checked', status ? formatLocalWithUtc(status.checkedAt, context.zone) : undefined],
+    ['Checked', status ? formatLocalWithUtc(status.checkedAt, context.zone, context.now) : undefined],
     ['Error', state.error?.message],
   ]);
   item.contextValue = `hub.${target?.kind ?? 'none'}`;

@@ -26,8 +26,8 @@ export const snapshotMemberItem: ItemBuilder<SnapshotMemberNode> = (node, contex
     member.window ? compactWindow(member.window, context.zone, context.now) : undefined,
   ].filter(Boolean).join(' · ');
   item.tooltip = fieldsTooltip(node.name, [
-    ['First packet', member.window ? formatLocalWithUtc(member.window.start, context.zone) : undefined],
-    ['Last packet', member.window ? formatLocalWithUtc(member.window.end, context.zone) : undefined],
+    ['First packet', member.window ? formatLocalWithUtc(member.window.start, context.zone, context.now) : undefined],
+    ['Last packet', member.window ? formatLocalWithUtc(member.window.end, context.zone, context.now) : undefined],
     ['Packets', member.packetCount === undefined ? undefined : formatCount(member.packetCount)],
     ['Size', member.sizeBytes === undefined ? undefined : formatBytes(member.sizeBytes)],
     ['Files', member.fileCount === undefined ? undefined : String(member.fileCount)],

@@ -48,9 +48,9 @@ export const snapshotItem: ItemBuilder<SnapshotNode> = (node, context) => {
   item.tooltip = fieldsTooltip(s.name, [
     ['Status', s.status],
     ['ID', s.id ?? s.key],
-    ['Window', s.window ? `${formatLocalWithUtc(s.window.start, context.zone)} → ${formatLocalWithUtc(s.window.end, context.zone)}` : undefined],
+    ['Window', s.window ? `${formatLocalWithUtc(s.window.start, context.zone, context.now)} → ${formatLocalWithUtc(s.window.end, context.zone, context.now)}` : undefined],
     ['Duration', s.durationMs === undefined ? undefined : formatDuration(s.durationMs)],
-    ['Created', s.createdAt === undefined ? undefined : formatLocalWithUtc(s.createdAt, context.zone)],
+    ['Created', s.createdAt === undefined ? undefined : formatLocalWithUtc(s.createdAt, context.zone, context.now)],
     ['Size', s.sizeBytes === undefined ? undefined : `${formatBytes(s.sizeBytes)} (${formatCount(s.sizeBytes)} bytes)`],
     ['Packets', s.packetCount === undefined ? undefined : formatCount(s.packetCount)],
     ['Nodes', (entry.details?.state === 'loaded' ? entry.details.value.nodes?.map((n) => n.name).join(', ') : undefined) ?? (s.nodeCount === undefined ? undefined : String(s.nodeCount))],

@@ -29,13 +29,14 @@ export class LocalClock {
     return `${date === this._today ? '' : `${date} `}${this._clock(ms + offsetMs, true)} ${abbreviation}`;
   }
 
-  /** `2026-03-14 22:30:00.123 IST (17:00:00.123 UTC)`: formatLocalWithUtc's form. */
+  /** `2026-03-14 22:30:00.123 IST (17:00:00.123 UTC)`: formatLocalWithUtc's dated form (`… UTC` once where local time is UTC). */
   full(ms: number): string {
     const { offsetMs, abbreviation } = this._zoneAt(ms);
     const withMillis = ((ms % 1000) + 1000) % 1000 !== 0;
     const localDate = this._date(ms, offsetMs);
     const utcDate = this._date(ms, 0);
     const utc = `${utcDate === localDate ? '' : `${utcDate} `}${this._clock(ms, withMillis)} UTC`;
+    if (offsetMs === 0) return `${localDate} ${utc}`;
     return `${localDate} ${this._clock(ms + offsetMs, withMillis)} ${abbreviation} (${utc})`;
   }
 
