@@ -8,10 +8,8 @@ import { arr, asObject, bool, type JsonObject, num, prop, str } from '../client/
 import { type AddressClassifier } from './addresses';
 import { type GroupLevel, groupLabel, isIdentified, type Peer, peerAt, peerLabel } from './peers';
 
-export interface FlowRecord {
-  readonly proto: string;
-  readonly client: Peer;
-  readonly server: Peer;
+/** Traffic of a flow or a group of flows. */
+export interface FlowTotals {
   readonly pkts: number;
   readonly bytes: number;
   /** Bytes the client sent and received. */
@@ -19,6 +17,12 @@ export interface FlowRecord {
   readonly clientRx: number;
   readonly pps: number;
   readonly bps: number;
+}
+
+export interface FlowRecord extends FlowTotals {
+  readonly proto: string;
+  readonly client: Peer;
+  readonly server: Peer;
 }
 
 export interface FlowPage {
@@ -72,19 +76,13 @@ export interface FlowPair {
   readonly proto: string;
 }
 
-export interface FlowGroup {
+export interface FlowGroup extends FlowTotals {
   readonly id: string;
   readonly proto: string;
   readonly client: GroupSide;
   readonly server: GroupSide;
   readonly ports: readonly number[];
   readonly flows: number;
-  readonly pkts: number;
-  readonly bytes: number;
-  readonly clientTx: number;
-  readonly clientRx: number;
-  readonly pps: number;
-  readonly bps: number;
   /** Member flows' address pairs (bounded; `pairsTruncated` when more existed). */
   readonly pairs: readonly FlowPair[];
   readonly pairsTruncated: boolean;

@@ -1,7 +1,8 @@
 import { u16, u32 } from './bytes';
 import { type ChunkedFile } from './chunkedFile';
-import { type CaptureError, captureError, PacketRecord, type TimestampPrecision } from './packet';
-import { type CaptureReader, effectiveSnaplen, MAX_SNAPLEN } from './reader';
+import { type CaptureError, captureError, type PacketRecord, type TimestampPrecision } from './packet';
+import { FileCaptureReader } from './fileReader';
+import { effectiveSnaplen, MAX_SNAPLEN } from './reader';
 
 const HEADER_BYTES = 24;
 const RECORD_HEADER_BYTES = 16;
@@ -42,15 +43,13 @@ export function parsePcapHeader(b: Uint8Array, file: string): PcapHeader | Captu
 }
 
 /** Classic pcap (µs or ns magic, either byte order). */
-export class PcapReader implements CaptureReader {
+export class PcapReader extends FileCaptureReader {
   readonly format = 'pcap';
-  error: CaptureError | null = null;
   readonly header: PcapHeader;
-  private readonly record = new PacketRecord();
   private readonly snaplen: number;
-  private done = false;
 
-  constructor(private readonly file: ChunkedFile, header: PcapHeader) {
+  constructor(file: ChunkedFile, header: PcapHeader) {
+    super(file);
     this.header = header;
     this.snaplen = effectiveSnaplen(header.snaplen);
     const r = this.record;
@@ -59,14 +58,6 @@ export class PcapReader implements CaptureReader {
     r.bigEndian = header.bigEndian;
     r.snaplen = this.snaplen;
     file.skip(HEADER_BYTES);
-  }
-
-  get path(): string {
-    return this.file.path;
-  }
-
-  get offset(): number {
-    return this.file.offset;
   }
 
   next(): PacketRecord | null {
@@ -104,19 +95,4 @@ export class PcapReader implements CaptureReader {
     return r;
   }
 
-  private fail(error: CaptureError): null {
-    const failure = this.file.failure;
-    this.error = failure ? captureError('io', error.file, error.offset, `read failed (${failure})`) : error;
-    return this.finish();
-  }
-
-  private finish(): null {
-    if (!this.error && this.file.failure) this.error = captureError('io', this.file.path, this.file.offset, `read failed (${this.file.failure})`);
-    this.done = true;
-    return null;
-  }
-
-  close(): void {
-    this.file.close();
-  }
 }

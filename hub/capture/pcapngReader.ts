@@ -1,7 +1,7 @@
 import { u16, u32 } from './bytes';
-import { type ChunkedFile } from './chunkedFile';
-import { type CaptureError, captureError, PacketRecord } from './packet';
-import { type CaptureReader, effectiveSnaplen } from './reader';
+import { type CaptureError, captureError, type PacketRecord } from './packet';
+import { FileCaptureReader } from './fileReader';
+import { effectiveSnaplen } from './reader';
 
 export const BLOCK_SHB = 0x0a0d0d0a;
 export const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
@@ -27,24 +27,11 @@ interface Interface {
 }
 
 /** pcapng: every section with its own byte order and interfaces; EPB, SPB and obsolete PB. */
-export class PcapngReader implements CaptureReader {
+export class PcapngReader extends FileCaptureReader {
   readonly format = 'pcapng';
-  error: CaptureError | null = null;
-  private readonly record = new PacketRecord();
   private interfaces: Interface[] = [];
   private bigEndian = false;
   private section = -1;
-  private done = false;
-
-  constructor(private readonly file: ChunkedFile) {}
-
-  get path(): string {
-    return this.file.path;
-  }
-
-  get offset(): number {
-    return this.file.offset;
-  }
 
   next(): PacketRecord | null {
     const f = this.file;
@@ -178,21 +165,6 @@ export class PcapngReader implements CaptureReader {
     return 'error';
   }
 
-  private fail(error: CaptureError): null {
-    const failure = this.file.failure;
-    this.error = failure ? captureError('io', error.file, error.offset, `read failed (${failure})`) : error;
-    return this.finish();
-  }
-
-  private finish(): null {
-    if (!this.error && this.file.failure) this.error = captureError('io', this.file.path, this.file.offset, `read failed (${this.file.failure})`);
-    this.done = true;
-    return null;
-  }
-
-  close(): void {
-    this.file.close();
-  }
 }
 
 /**

@@ -2,21 +2,11 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../cli/program';
 import { type CallFull } from '../../protocol/hubApi';
 import { CAPTURES_DIR, REPO_ROOT } from '../support/paths';
+import { type CliRun, runCli } from './runCli';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(['dissect', ...args], { stdout, stderr, cwd: process.cwd() });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const run = (args: string[]): Promise<CliRun> => runCli(['dissect', ...args], process.cwd());
 
 describe('cli dissect', function () {
   this.timeout(60_000);

@@ -3,19 +3,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { exportCommand } from '../../cli/export';
-import { main } from '../../cli/program';
 import { CAPTURES_DIR } from '../support/paths';
+import { type CliRun, runCli } from './runCli';
 
-async function run(args: string[]): Promise<{ code: number; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const chunks: Buffer[] = [];
-  stderr.on('data', (c: Buffer) => chunks.push(c));
-  const code = await main(['export', ...args], { stdout, stderr, cwd: process.cwd() });
-  return { code, stderr: Buffer.concat(chunks).toString('utf8') };
-}
+const run = (args: string[]): Promise<CliRun> => runCli(['export', ...args], process.cwd());
 
 /** tshark's fields per packet; a damaged file still yields the packets before the damage. */
 function tshark(file: string, fields: string[]): string[][] {

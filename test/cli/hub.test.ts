@@ -6,17 +6,10 @@ import { createInterface } from 'node:readline';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../cli/program';
 import { CAPTURES_DIR, REPO_ROOT } from '../support/paths';
+import { type CliRun, runCli } from './runCli';
 
-async function run(args: string[]): Promise<{ code: number; stderr: string }> {
-  const stderr = new PassThrough();
-  const chunks: Buffer[] = [];
-  stderr.on('data', (c: Buffer) => chunks.push(c));
-  const code = await main(['hub', ...args], { stdout: new PassThrough(), stderr, cwd: process.cwd() });
-  return { code, stderr: Buffer.concat(chunks).toString('utf8') };
-}
+const run = (args: string[]): Promise<CliRun> => runCli(['hub', ...args], process.cwd());
 
 describe('cli hub', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'cli-hub-'));

@@ -5,20 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../cli/program';
 import { REPO_ROOT } from '../support/paths';
+import { type CliRun, runCli } from './runCli';
 
-async function kfl(args: string[], cwd = REPO_ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await main(['kfl', ...args], { stdout, stderr, cwd });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const kfl = (args: string[], cwd?: string): Promise<CliRun> => runCli(['kfl', ...args], cwd);
 
 describe('cli kfl check', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kfl-check-'));

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { FIXTURES_DIR } from '../support/paths';
-import { lintScripts } from './lint-scripts-run';
+import { type CliRun, runCli } from './runCli';
+
+const lintScripts = (args: string[], cwd?: string): Promise<CliRun> => runCli(['lint-scripts', ...args], cwd);
 
 interface SarifRegion { startLine: number; startColumn: number; endLine: number; endColumn: number }
 interface SarifLog {

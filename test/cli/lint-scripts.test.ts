@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIXTURES_DIR, REPO_ROOT } from '../support/paths';
-import { lintScripts } from './lint-scripts-run';
+import { type CliRun, runCli } from './runCli';
+
+const lintScripts = (args: string[], cwd?: string): Promise<CliRun> => runCli(['lint-scripts', ...args], cwd);
 
 const SPEC = path.join(FIXTURES_DIR, 'agent-scripts', 'spec');
 const SPEC_ENV = 'SLACK_WEBHOOK_URL,SLACK_TOKEN,SLACK_CHANNEL_ID,WEBHOOK_URL';

@@ -14,10 +14,9 @@ import { type Browser, type Frame, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../support/paths';
 import { HOSTILE, writeHostileCapture } from '../support/syntheticCalls';
 import { launchBrowser } from './support/browser';
-import { Workbench } from './support/workbench';
+import { DOCS_IMAGES, Workbench } from './support/workbench';
 
 const UI_TIMEOUT_MS = 60_000;
-const DOCS_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
 const NOTEBOOK = {
   kflnb: 1,
@@ -119,7 +118,7 @@ describe('KFL notebook (UI)', function () {
       assert.equal(pwned, undefined, `nothing ran in frame ${f.url()}`);
     }
     assert.deepEqual(pwnedRequests, []);
-    await shot(workbench, 'notebook-hostile');
+    await workbench.docScreenshot('notebook-hostile');
 
     // Export Report… from the palette: outputs as they are, into the proposed file beside the notebook.
     const report = path.join(folder, 'hostile-report.html');
@@ -174,7 +173,7 @@ describe('KFL notebook (UI)', function () {
     // Seven cells answer from live data; the last, the evidence cell, asks for its snapshot: once it
     // has, every cell has run. VS Code renders outputs near the view only: go to the last cell.
     const frame = await outputFrame(page, 1, 4 * UI_TIMEOUT_MS);
-    await shot(workbench, 'notebook-tour');
+    await workbench.docScreenshot('notebook-tour');
     // A click on a note (rendered in the output frame) selects its cell, as for a person.
     await frame.locator('h2', { hasText: '1. The overview' }).click();
     await page.keyboard.press('Escape');
@@ -207,10 +206,3 @@ describe('KFL notebook (UI)', function () {
   });
 });
 
-async function shot(workbench: Workbench, name: string): Promise<void> {
-  await workbench.screenshot(name);
-  if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    await workbench.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
-  }
-}

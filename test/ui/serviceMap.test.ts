@@ -5,58 +5,23 @@
 // marked, an edge click opens its calls), Find Anomalies… against the baseline (the Findings
 // tree). Screenshots for the README (docs/images/) with KUBESHARK_UPDATE_DOCS_IMAGES=1.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type Frame, type Locator, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { type Locator } from 'playwright-core';
 import { EXTERNAL_IP, SECRET_TOKEN, WORKLOAD, writeIncidentScenario } from '../support/incidentScenario';
-import { REPO_ROOT } from '../support/paths';
+import { uiWorkspace } from './support/uiWorkspace';
 import { Workbench } from './support/workbench';
 
 const UI_TIMEOUT_MS = 60_000;
-const DOCS_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
-function workspace(): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'ui-flows-'));
-  mkdirSync(path.join(folder, 'captures'));
-  writeIncidentScenario(path.join(folder, 'captures'));
-  mkdirSync(path.join(folder, '.vscode'));
-  const settings = { 'kubeshark.timeZone': 'UTC', 'kubeshark.hub.url': '', 'kubeshark.hub.captureFolder': '' };
-  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-  return folder;
-}
 
-async function shot(workbench: Workbench, name: string): Promise<void> {
-  await workbench.screenshot(name);
-  if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    await workbench.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
-  }
-}
 
-/** The content frame of the webview titled `title` (VS Code may keep the name `pending-frame`). */
-async function webview(page: Page, title: string): Promise<Frame> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if ((frame.name() === 'active-frame' || frame.name() === 'pending-frame') && (await frame.title().catch(() => '')) === title) return frame;
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`no webview titled '${title}'`);
-    await page.waitForEvent('framenavigated', { timeout: Math.min(left, 1000) }).then((f) => f.waitForLoadState('domcontentloaded'), () => undefined);
-  }
-}
 
-/** Waits until the element's animations (a menu fading in) have finished. */
-async function settled(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((s) => document.querySelector(s)?.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') ?? false, selector);
-}
 
 describe('Flows, comparison and findings (UI)', function () {
   this.timeout(400_000);
   let folder: string;
   before(() => {
-    folder = workspace();
+    folder = uiWorkspace('flows', { 'kubeshark.timeZone': 'UTC', 'kubeshark.hub.url': '', 'kubeshark.hub.captureFolder': '' }, writeIncidentScenario);
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -112,24 +77,24 @@ describe('Flows, comparison and findings (UI)', function () {
     await baselineRow.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu');
     await menu.locator('.action-label', { hasText: 'Compare Snapshots…' }).waitFor();
-    await settled(page, '.context-view');
+    await workbench.settled('.context-view');
     await menu.locator('.action-label', { hasText: 'Compare Snapshots…' }).click();
-    const compare = await webview(page, 'Compare · baseline → incident');
+    const compare = await workbench.webview('Compare · baseline → incident', UI_TIMEOUT_MS);
     await compare.locator('.grid-row', { hasText: 'sock-shop/orders → sock-shop/payment' }).first().waitFor({ timeout: UI_TIMEOUT_MS * 2 });
     const top = (await compare.locator('.grid-row').allInnerTexts()).slice(0, 4).join('\n');
     for (const label of ['sock-shop/orders → sock-shop/payment', 'sock-shop/front-end → sock-shop/catalogue', 'POST /paymentAuth', 'GET /catalogue/{id}']) assert.ok(top.includes(label), `${label} among the first rows`);
     assert.match(top, /error rate 0\.0 % → \d+\.\d %/);
     const added = await compare.locator('.change-list[data-table=added]').innerText();
     for (const item of [EXTERNAL_IP, 'www.google.com', 'curl/8.5.0', `${WORKLOAD.rogue} → ${EXTERNAL_IP}`]) assert.ok(added.includes(item), item);
-    await shot(workbench, 'compare-snapshots');
+    await workbench.docScreenshot('compare-snapshots');
 
     // The service map of the incident.
     await incidentRow.click();
     await incidentRow.click({ button: 'right' });
     await menu.locator('.action-label', { hasText: 'Show Service Map…' }).waitFor();
-    await settled(page, '.context-view');
+    await workbench.settled('.context-view');
     await menu.locator('.action-label', { hasText: 'Show Service Map…' }).click();
-    const map = await webview(page, 'Service Map · incident');
+    const map = await workbench.webview('Service Map · incident', UI_TIMEOUT_MS);
     await map.locator('.status-text', { hasText: / nodes · / }).waitFor({ timeout: UI_TIMEOUT_MS });
     const drawn = await map.evaluate(() => {
       const boxes = [...document.querySelectorAll('.node rect')].map((r) => r.getBoundingClientRect());
@@ -150,15 +115,15 @@ describe('Flows, comparison and findings (UI)', function () {
     assert.equal(drawn.overlaps, 0);
     assert.deepEqual(drawn.external, [EXTERNAL_IP]);
     for (const label of [WORKLOAD.rogue, WORKLOAD.catalogue, WORKLOAD.debug]) assert.ok(drawn.labels.includes(label), label);
-    await shot(workbench, 'service-map');
+    await workbench.docScreenshot('service-map');
     await map.locator('.edge', { has: map.locator('title', { hasText: `→ ${WORKLOAD.catalogue}` }) }).first().click({ force: true });
-    const calls = await webview(page, 'API calls · incident');
+    const calls = await workbench.webview('API calls · incident', UI_TIMEOUT_MS);
     await calls.locator('.grid-row', { hasText: '/catalogue/' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
 
     // Find Anomalies… against the baseline.
     await incidentRow.click({ button: 'right' });
     await menu.locator('.action-label', { hasText: 'Find Anomalies…' }).waitFor();
-    await settled(page, '.context-view');
+    await workbench.settled('.context-view');
     await menu.locator('.action-label', { hasText: 'Find Anomalies…' }).click();
     // The snapshot named baseline, not "No baseline".
     await quickInput.locator('.monaco-list-row', { hasText: /^baseline/ }).first().click({ timeout: UI_TIMEOUT_MS });
@@ -171,7 +136,7 @@ describe('Flows, comparison and findings (UI)', function () {
     // The Hub and Snapshots panes folded, so the findings fill the side bar of the screenshot.
     for (const pane of ['Hub', 'Snapshots']) await page.locator('.pane-header', { hasText: pane }).first().click();
     assert.equal(text.includes(SECRET_TOKEN), false, 'the token is never shown');
-    await shot(workbench, 'findings');
+    await workbench.docScreenshot('findings');
     assert.deepEqual(leaked, [], 'nothing asked the external address for anything');
   });
 });

@@ -3,47 +3,26 @@
 // preview, find it completed in the tree, and export a BPF-filtered PCAP from its context menu.
 // The screenshots are the README's (docs/images/) when KUBESHARK_UPDATE_DOCS_IMAGES=1.
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { type Locator, type Page } from 'playwright-core';
+import { type Locator } from 'playwright-core';
 import { PG_PCAP, SMALL_PCAP } from '../support/captures';
-import { REPO_ROOT } from '../support/paths';
+import { uiWorkspace } from './support/uiWorkspace';
 import { Workbench } from './support/workbench';
 
 const UI_TIMEOUT_MS = 30_000;
-const DOCS_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
-/** A workspace with `captures/` (the default folder of the embedded local Hub) and a fixed zone. */
-function workspace(): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'ui-snapshots-'));
-  mkdirSync(path.join(folder, 'captures'));
-  for (const file of [SMALL_PCAP, PG_PCAP]) copyFileSync(file, path.join(folder, 'captures', path.basename(file)));
-  mkdirSync(path.join(folder, '.vscode'));
-  // The folder's own settings win over whatever user settings earlier suites left.
-  const settings = { 'kubeshark.timeZone': 'Asia/Kolkata', 'kubeshark.hub.url': '', 'kubeshark.hub.captureFolder': '' };
-  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-  return folder;
-}
 
-async function shot(workbench: Workbench, name: string): Promise<void> {
-  await workbench.screenshot(name);
-  if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    await workbench.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
-  }
-}
 
-/** Waits until the element's animations (a menu fading in) have finished. */
-async function settled(page: Page, selector: string): Promise<void> {
-  await page.waitForFunction((s) => document.querySelector(s)?.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') ?? false, selector);
-}
 
 describe('Snapshots view (UI)', function () {
   this.timeout(240_000);
   let folder: string;
   before(() => {
-    folder = workspace();
+    // The default capture folder (`captures/` of the workspace) is what this suite shows.
+    folder = uiWorkspace('snapshots', { 'kubeshark.timeZone': 'Asia/Kolkata', 'kubeshark.hub.url': '', 'kubeshark.hub.captureFolder': '' }, (captures) => {
+      for (const file of [SMALL_PCAP, PG_PCAP]) copyFileSync(file, path.join(captures, path.basename(file)));
+    });
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -69,7 +48,7 @@ describe('Snapshots view (UI)', function () {
     await rows.filter({ hasText: 'small' }).first().waitFor();
     assert.match(await rows.filter({ hasText: 'small' }).first().innerText(), /IST \(.*UTC\)/);
     await page.locator('.welcome-view-content', { hasText: 'No snapshots yet' }).waitFor();
-    await shot(workbench, 'hub-view');
+    await workbench.docScreenshot('hub-view');
 
     // Create Snapshot… from the palette: name, nodes (all), window with its live preview.
     await page.keyboard.press('F1');
@@ -84,7 +63,7 @@ describe('Snapshots view (UI)', function () {
     const preview = quickInput.locator('.quick-input-message', { hasText: '→' });
     await preview.waitFor();
     assert.match(await preview.innerText(), /IST \(.*UTC\) → .*IST \(.*UTC\).*Covers all the data of the Hub/);
-    await shot(workbench, 'create-snapshot');
+    await workbench.docScreenshot('create-snapshot');
     await page.keyboard.press('Enter');
 
     const snapshotRow = rows.filter({ hasText: 'checkout-outage' }).first();
@@ -92,14 +71,14 @@ describe('Snapshots view (UI)', function () {
     await snapshotRow.click();
     await page.keyboard.press('ArrowRight');
     await rows.filter({ hasText: 'packets' }).first().waitFor();
-    await shot(workbench, 'snapshots-tree');
+    await workbench.docScreenshot('snapshots-tree');
 
     // Export PCAP… from the context menu, with a BPF filter.
     await snapshotRow.click({ button: 'right' });
     const menu = page.locator('.context-view .monaco-menu');
     await menu.locator('.action-label', { hasText: 'Export PCAP…' }).waitFor();
-    await settled(page, '.context-view');
-    await shot(workbench, 'snapshot-menu');
+    await workbench.settled('.context-view');
+    await workbench.docScreenshot('snapshot-menu');
     await menu.locator('.action-label', { hasText: 'Export PCAP…' }).click();
     await title(/nodes/).waitFor();
     await page.keyboard.press('Enter');
@@ -115,9 +94,9 @@ describe('Snapshots view (UI)', function () {
     const rejected = quickInput.locator('.quick-input-message', { hasText: 'invalid BPF filter at offset 17' });
     await rejected.waitFor({ timeout: UI_TIMEOUT_MS });
     assert.equal(await input.evaluate((e: HTMLInputElement) => e.selectionStart), 17);
-    await shot(workbench, 'export-bpf-error');
+    await workbench.docScreenshot('export-bpf-error');
     await input.fill('tcp port 6379 or port 53');
-    await shot(workbench, 'export-bpf');
+    await workbench.docScreenshot('export-bpf');
     await page.keyboard.press('Enter');
     // The save dialog (VS Code's own in the browser) proposes <snapshot>_<UTC window>_<filter>.pcap.
     await title(/^Export PCAP$/).waitFor();
@@ -129,7 +108,7 @@ describe('Snapshots view (UI)', function () {
     const center = await workbench.notifications();
     await center.locator('.notification-list-item', { hasText: 'Exported' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await center.locator('.notification-list-item', { hasText: 'Exporting' }).waitFor({ state: 'detached' });
-    await shot(workbench, 'export-done');
+    await workbench.docScreenshot('export-done');
     const exported = readdirSync(folder).filter((f) => f.endsWith('.pcap'));
     assert.deepEqual(exported, [path.basename(proposed)]);
     assert.ok(existsSync(path.join(folder, exported[0]!)));

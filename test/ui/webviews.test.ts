@@ -4,35 +4,20 @@
 // dialog), bidi and zero-width characters show as escapes. Screenshots for the README
 // (docs/images/) with KUBESHARK_UPDATE_DOCS_IMAGES=1.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Frame } from 'playwright-core';
-import { REPO_ROOT } from '../support/paths';
 import { HOSTILE, writeHostileCapture, writeManyCalls } from '../support/syntheticCalls';
+import { uiWorkspace } from './support/uiWorkspace';
 import { Workbench } from './support/workbench';
 
 const UI_TIMEOUT_MS = 60_000;
-const DOCS_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
+/** A workspace whose `captures/` (the embedded Hub's default folder) `fill` writes, in Kolkata time. */
 function workspace(fill: (captures: string) => void): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'ui-webviews-'));
-  mkdirSync(path.join(folder, 'captures'));
-  fill(path.join(folder, 'captures'));
-  mkdirSync(path.join(folder, '.vscode'));
-  // The capture folder is named here: the in-host suite, run first on the same code-server, leaves a user setting behind.
-  const settings = { 'kubeshark.timeZone': 'Asia/Kolkata', 'kubeshark.hub.captureFolder': path.join(folder, 'captures') };
-  writeFileSync(path.join(folder, '.vscode', 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
-  return folder;
+  return uiWorkspace('webviews', { 'kubeshark.timeZone': 'Asia/Kolkata', 'kubeshark.hub.url': '', 'kubeshark.hub.captureFolder': '' }, fill);
 }
 
-async function shot(workbench: Workbench, name: string): Promise<void> {
-  await workbench.screenshot(name);
-  if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES === '1') {
-    mkdirSync(DOCS_IMAGES, { recursive: true });
-    await workbench.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
-  }
-}
 
 /** Runs a palette command that goes on with a quick pick of its own (runCommand waits for the palette to close). */
 async function startCommand(workbench: Workbench, title: string): Promise<void> {
@@ -42,22 +27,6 @@ async function startCommand(workbench: Workbench, title: string): Promise<void> 
   await workbench.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: UI_TIMEOUT_MS });
 }
 
-/**
- * The content frame of the webview titled `title`. VS Code names the inner frame `pending-frame`
- * while loading and may keep that name (code-server 1.139), so both names count.
- */
-async function webview(workbench: Workbench, title: string, timeoutMs: number): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of workbench.page.frames()) {
-      if ((frame.name() === 'active-frame' || frame.name() === 'pending-frame') && (await frame.title().catch(() => '')) === title) return frame;
-    }
-    const left = deadline - Date.now();
-    if (left <= 0) throw new Error(`no webview titled '${title}' within ${timeoutMs} ms`);
-    // A new or reloaded webview document announces itself by navigating or loading; look again then.
-    await workbench.page.waitForEvent('framenavigated', { timeout: Math.min(left, 1000) }).then((frame) => frame.waitForLoadState('domcontentloaded'), () => undefined);
-  }
-}
 
 /** Picks an item of the open quick pick by its label text. */
 async function pick(workbench: Workbench, label: string): Promise<void> {
@@ -103,7 +72,7 @@ describe('Reading traffic (UI)', function () {
       await openKubeshark(workbench);
       await startCommand(workbench, 'Kubeshark: Open API Call List');
       await pick(workbench, 'Live traffic');
-      const list = await webview(workbench, 'API calls · Live traffic', UI_TIMEOUT_MS);
+      const list = await workbench.webview('API calls · Live traffic', UI_TIMEOUT_MS);
       // The local Hub indexes the folder's files for live data when it starts; the view shows them once dissected.
       await list.locator('.grid-row').nth(6).waitFor({ timeout: UI_TIMEOUT_MS });
       const texts = (await rowTexts(list)).join('\n');
@@ -114,26 +83,26 @@ describe('Reading traffic (UI)', function () {
       assert.ok(texts.includes('\\u200B'), 'the zero-width space is shown as an escape');
       assert.equal(texts.includes('\u202E'), false, 'no raw RTL override reaches the screen');
       assert.equal(await list.locator('.grid-row img, .grid-row svg, .grid-row script, .grid-row iframe, .grid-row a').count(), 0, 'no element came from captured data');
-      await shot(workbench, 'call-list-hostile');
+      await workbench.docScreenshot('call-list-hostile');
 
       // Details of the first HTTP call: headers, cookies, query and both bodies as text.
       await list.locator('.grid-row', { hasText: "/api/<script>" }).dblclick();
-      const details = await webview(workbench, 'Call details', UI_TIMEOUT_MS);
+      const details = await workbench.webview('Call details', UI_TIMEOUT_MS);
       await details.locator('table.data').first().waitFor({ timeout: UI_TIMEOUT_MS });
       const detailsText = await details.locator('main').innerText();
       for (const payload of [HOSTILE.img, HOSTILE.jsUrl, HOSTILE.script]) assert.ok(detailsText.includes(payload), `details show ${payload} literally`);
       assert.ok(detailsText.includes('__proto__'), 'a __proto__ key of a JSON body is shown as a key');
       assert.ok(detailsText.includes('invoice\\u202Egnp.exe'), 'bidi characters in headers show as escapes');
       assert.equal(await details.locator('main img, main svg, main script, main iframe, main a, main link').count(), 0, 'no element came from captured data');
-      await shot(workbench, 'call-details-hostile');
+      await workbench.docScreenshot('call-details-hostile');
 
       await list.locator('button', { hasText: 'Stats' }).click();
-      const stats = await webview(workbench, 'API stats · Live traffic', UI_TIMEOUT_MS);
+      const stats = await workbench.webview('API stats · Live traffic', UI_TIMEOUT_MS);
       await stats.locator('svg.chart').first().waitFor({ timeout: UI_TIMEOUT_MS });
       const statsText = await stats.locator('main').innerText();
       assert.ok(statsText.includes("/api/<script>window.__pwned='path'</script>") || statsText.includes('<script>'), 'top endpoints show captured paths literally');
       assert.equal(await stats.locator('main img, main script, main iframe, main a').count(), 0);
-      await shot(workbench, 'stats-hostile');
+      await workbench.docScreenshot('stats-hostile');
 
       // The probe: nothing ran in any frame, nothing was requested, no dialog opened.
       for (const frame of page.frames()) {
@@ -152,7 +121,7 @@ describe('Reading traffic (UI)', function () {
       await openKubeshark(workbench);
       await startCommand(workbench, 'Kubeshark: Open API Call List');
       await pick(workbench, 'Live traffic');
-      let list = await webview(workbench, 'API calls · Live traffic', UI_TIMEOUT_MS);
+      let list = await workbench.webview('API calls · Live traffic', UI_TIMEOUT_MS);
       await list.locator('.grid-row').nth(6).waitFor({ timeout: UI_TIMEOUT_MS });
       await list.locator('.filter-input').fill('dns && status_code != 0');
       await list.locator('.quick-filter').fill('dns');
@@ -160,7 +129,7 @@ describe('Reading traffic (UI)', function () {
       // Reload Window shuts the workbench down properly (its editors are saved), as a person's reload does.
       await workbench.runCommand('Developer: Reload Window');
       await workbench.page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: UI_TIMEOUT_MS });
-      list = await webview(workbench, 'API calls · Live traffic', 2 * UI_TIMEOUT_MS);
+      list = await workbench.webview('API calls · Live traffic', 2 * UI_TIMEOUT_MS);
       await list.locator('.grid-row').nth(1).waitFor({ timeout: UI_TIMEOUT_MS });
       assert.equal(await list.locator('.filter-input').inputValue(), 'dns && status_code != 0', 'the draft, not yet run');
       assert.equal(await list.locator('.quick-filter').inputValue(), 'dns');
@@ -182,7 +151,7 @@ describe('Reading traffic (UI)', function () {
       await openKubeshark(workbench);
       await startCommand(workbench, 'Kubeshark: Show API Stats');
       await pick(workbench, 'Live traffic');
-      const stats = await webview(workbench, 'API stats · Live traffic', UI_TIMEOUT_MS);
+      const stats = await workbench.webview('API stats · Live traffic', UI_TIMEOUT_MS);
       await stats.locator('svg.chart rect.series-calls').first().waitFor({ timeout: UI_TIMEOUT_MS });
       const colours = (): Promise<{ bar: string; error: string; text: string; background: string }> => stats.evaluate(() => {
         const style = (selector: string, property: 'fill' | 'color' | 'backgroundColor'): string => getComputedStyle(document.querySelector(selector)!)[property];
@@ -197,7 +166,7 @@ describe('Reading traffic (UI)', function () {
           await stats.locator(`body.vscode-${kind}`).waitFor({ timeout: UI_TIMEOUT_MS });
         }
         seen[kind] = await colours();
-        await shot(workbench, `api-stats-${kind}`);
+        await workbench.docScreenshot(`api-stats-${kind}`);
       }
       for (const [kind, c] of Object.entries(seen)) {
         assert.notEqual(c.bar, c.background, `${kind}: bars stand out from the background`);
@@ -236,7 +205,7 @@ describe('Reading traffic (UI)', function () {
       // The menu ignores a click that comes right after it opened; hovering focuses the item, Enter runs it.
       await page.locator('.context-view .monaco-menu .action-label', { hasText: 'Open API Calls' }).hover();
       await page.keyboard.press('Enter');
-      const list = await webview(workbench, 'API calls · checkout-outage', 4 * UI_TIMEOUT_MS);
+      const list = await workbench.webview('API calls · checkout-outage', 4 * UI_TIMEOUT_MS);
       const status = list.locator('.status-text');
       const input = list.locator('.filter-input');
       await input.fill('http');
@@ -244,7 +213,7 @@ describe('Reading traffic (UI)', function () {
       await status.filter({ hasText: /of 100,000 loaded/ }).waitFor({ timeout: UI_TIMEOUT_MS });
       const bound = 60;
       assert.ok((await list.locator('.grid-row').count()) <= bound);
-      await shot(workbench, 'call-list');
+      await workbench.docScreenshot('call-list');
 
       // Sort by status over the loaded rows: the failures first.
       await list.locator('.grid-header-cell', { hasText: 'Status' }).click();
@@ -273,15 +242,15 @@ describe('Reading traffic (UI)', function () {
       assert.ok((await list.locator('.grid-row').count()) <= bound);
 
       await last.dblclick();
-      const details = await webview(workbench, 'Call details', UI_TIMEOUT_MS);
+      const details = await workbench.webview('Call details', UI_TIMEOUT_MS);
       await details.locator('.headline', { hasText: '/api/v1/items/99999' }).waitFor({ timeout: UI_TIMEOUT_MS });
-      await shot(workbench, 'call-details');
+      await workbench.docScreenshot('call-details');
 
       await list.locator('button', { hasText: 'Stats' }).click();
-      const stats = await webview(workbench, 'API stats · checkout-outage', UI_TIMEOUT_MS);
+      const stats = await workbench.webview('API stats · checkout-outage', UI_TIMEOUT_MS);
       await stats.locator('svg.chart').first().waitFor({ timeout: UI_TIMEOUT_MS });
       assert.match(await stats.locator('.tiles').innerText(), /100,000/);
-      await shot(workbench, 'api-stats');
+      await workbench.docScreenshot('api-stats');
       await workbench.close();
     });
   });

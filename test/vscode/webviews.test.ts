@@ -16,7 +16,7 @@ import { type CreateSnapshotResult } from '../../extension/snapshots/commands/cr
 import { type CallListPanel } from '../../extension/webviews/callList/callListPanel';
 import { type DetailsPanel } from '../../extension/webviews/callDetails/detailsPanel';
 import { writeManyCalls } from '../support/syntheticCalls';
-import { capturesFolder, connectLocal, extensionApi, setSetting, snapshotsTreeUntil, stubWindow } from './hubSupport';
+import { capturesFolder, connectLocal, extensionApi, resetHubSettings, setSetting, snapshotsTreeUntil, stubWindow } from './hubSupport';
 
 const CALLS = 2500;
 
@@ -63,7 +63,7 @@ describe('Reading traffic: call list, details, stats', function () {
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await setSetting('kubeshark.hub.captureFolder', undefined);
+    await resetHubSettings();
     if (folder) rmSync(path.dirname(folder), { recursive: true, force: true });
     if (out) rmSync(out, { recursive: true, force: true });
   });

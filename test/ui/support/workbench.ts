@@ -8,6 +8,8 @@ import { launchBrowser, remoteUri, workbenchUrl } from './browser';
 const LOAD_TIMEOUT_MS = 120_000;
 /** Time for one UI reaction (a palette row, a tab, a webview) once the workbench is up. */
 const UI_TIMEOUT_MS = 30_000;
+/** The README's screenshots. */
+export const DOCS_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
 
 /** Where run-tests.mjs started code-server and what it prepared; UI tests run only under it. */
 export interface UiEnvironment {
@@ -98,19 +100,26 @@ export class Workbench {
 
   /**
    * The content frame of the webview whose document title is `title`. Webviews are nested iframes:
-   * the workbench's `iframe.webview` hosts an `active-frame` with the extension's HTML.
+   * the workbench's `iframe.webview` hosts the extension's HTML in a frame named `active-frame`,
+   * or `pending-frame` while it loads, a name code-server 1.139 may keep, so both count.
    */
   async webview(title: string, timeoutMs = UI_TIMEOUT_MS): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       for (const frame of this.page.frames()) {
-        if (frame.name() === 'active-frame' && (await frame.title().catch(() => '')) === title) return frame;
+        if ((frame.name() === 'active-frame' || frame.name() === 'pending-frame') && (await frame.title().catch(() => '')) === title) return frame;
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no webview titled '${title}' within ${timeoutMs} ms`);
-      // A new or reloaded webview document announces itself by navigating; look again then.
-      await this.page.waitForEvent('framenavigated', { timeout: left }).then((frame) => frame.waitForLoadState('domcontentloaded'), () => undefined);
+      // A new or reloaded webview document announces itself by navigating; look again then, and at
+      // least every second, since a frame's title can change without a navigation.
+      await this.page.waitForEvent('framenavigated', { timeout: Math.min(left, 1000) }).then((frame) => frame.waitForLoadState('domcontentloaded'), () => undefined);
     }
+  }
+
+  /** Waits until the animations under `selector` (a menu fading in) have finished. */
+  async settled(selector: string): Promise<void> {
+    await this.page.waitForFunction((s) => document.querySelector(s)?.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') ?? false, selector);
   }
 
   /** Opens the notification center and returns it (toasts are suppressed under the smoke-test driver). */
@@ -127,6 +136,14 @@ export class Workbench {
     const file = path.join(this._env.artifacts, `${name.replace(/[^\w.-]+/g, '-')}.png`);
     await this.page.screenshot({ path: file });
     return file;
+  }
+
+  /** A screenshot among the run's artifacts that is also the README's (docs/images/) when KUBESHARK_UPDATE_DOCS_IMAGES=1. */
+  async docScreenshot(name: string): Promise<void> {
+    await this.screenshot(name);
+    if (process.env.KUBESHARK_UPDATE_DOCS_IMAGES !== '1') return;
+    mkdirSync(DOCS_IMAGES, { recursive: true });
+    await this.page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`) });
   }
 
   async close(): Promise<void> {
