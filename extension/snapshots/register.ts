@@ -27,7 +27,7 @@ export interface SnapshotsFeature {
   readonly hubTree: HubTreeProvider;
   readonly snapshotsTree: SnapshotsTreeProvider;
   pickSnapshot(options: SnapshotPickOptions): Promise<SnapshotInfo | undefined>;
-  /** A call-list view registers here to open instead of the interim quick pick. */
+  /** A call-list view registers here to open instead of the interim quick pick; the newest registration serves, and disposing it uncovers the one before. */
   registerApiCallsOpener(opener: ApiCallsOpener): vscode.Disposable;
   /** Finds or starts the snapshot's default dissection and follows it (§5.11); false when cancelled. */
   ensureDissected(snapshot: SnapshotInfo): Promise<boolean>;
@@ -41,7 +41,8 @@ export function registerSnapshots(context: vscode.ExtensionContext, hub: HubFeat
   // Two selected snapshots can be compared (Compare Snapshots…).
   const snapshotsView = vscode.window.createTreeView(SNAPSHOTS_VIEW, { treeDataProvider: snapshotsTree, showCollapseAll: true, canSelectMany: true });
   model.setVisible(snapshotsView.visible);
-  let opener: ApiCallsOpener | undefined;
+  // Registrations stack: the newest opener serves, and disposing one uncovers the one before it.
+  const openers: ApiCallsOpener[] = [];
 
   const reveal = async (key: string): Promise<void> => {
     if (!snapshotsView.visible) return;
@@ -64,7 +65,7 @@ export function registerSnapshots(context: vscode.ExtensionContext, hub: HubFeat
     vscode.commands.registerCommand(SNAPSHOT_COMMANDS.create, (args?: CreateSnapshotArgs) => createSnapshotCommand(commandContext, args)),
     vscode.commands.registerCommand(SNAPSHOT_COMMANDS.exportPcap, (arg?: unknown) => exportPcapCommand(commandContext, arg)),
     vscode.commands.registerCommand(SNAPSHOT_COMMANDS.startDissection, (arg?: unknown) => startDissectionCommand(commandContext, arg)),
-    vscode.commands.registerCommand(SNAPSHOT_COMMANDS.openApiCalls, (arg?: unknown) => openApiCallsCommand(commandContext, () => opener, arg)),
+    vscode.commands.registerCommand(SNAPSHOT_COMMANDS.openApiCalls, (arg?: unknown) => openApiCallsCommand(commandContext, () => openers.at(-1), arg)),
     vscode.commands.registerCommand(SNAPSHOT_COMMANDS.uploadToCloud, (arg?: unknown) => cloudTransferCommand(commandContext, 'upload', arg)),
     vscode.commands.registerCommand(SNAPSHOT_COMMANDS.downloadFromCloud, (arg?: unknown) => cloudTransferCommand(commandContext, 'download', arg)),
     vscode.commands.registerCommand(SNAPSHOT_COMMANDS.copyId, (arg?: unknown) => copyIdCommand(commandContext, arg)),
@@ -82,9 +83,10 @@ export function registerSnapshots(context: vscode.ExtensionContext, hub: HubFeat
     pickSnapshot: (options) => pickSnapshot(hub, model, options),
     ensureDissected: async (snapshot) => ensureDissected(commandContext, await hub.connection.ensureConnected(), snapshot),
     registerApiCallsOpener(next) {
-      opener = next;
+      openers.push(next);
       return new vscode.Disposable(() => {
-        if (opener === next) opener = undefined;
+        const at = openers.lastIndexOf(next);
+        if (at >= 0) openers.splice(at, 1);
       });
     },
   };

@@ -215,7 +215,7 @@ describe('KFL notebooks', function () {
     const reopened = await vscode.workspace.openNotebookDocument(copy);
     const kept = payload(reopened.cellAt(0), 'calls');
     assert.equal(kept.total, count(/^redis /));
-    assert.match(kept.kept ?? '', /^Kept in the file; captured \d{4}-\d\d-\d\d .+ UTC\)\. Run the cell again for current data\.$/);
+    assert.match(kept.kept ?? '', /^Kept in the file; captured \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{3})? \S+( \(.+ UTC\))?\. Run the cell again for current data\.$/);
     assert.match(outputOf(reopened.cellAt(0)).markdown, /^> Kept in the file; captured/);
     assert.match(api.notebooks.statusBar.provideCellStatusBarItems(reopened.cellAt(0))[1]?.text ?? '', /^\$\(history\) kept: 66 calls/);
     await vscode.commands.executeCommand('kubeshark.notebook.stopKeepingOutputs', notebook.uri.toString());
