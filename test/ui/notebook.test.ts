@@ -178,6 +178,13 @@ describe('KFL notebook (UI)', function () {
     await frame.locator('h2', { hasText: '1. The overview' }).click();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+End');
+    // Ctrl+End selects the last cell but does not always scroll it into view (focus may still be in
+    // the output frame); a wheel over the notebook brings its end into view whatever has focus.
+    const notebookBox = await page.locator('.notebook-editor').first().boundingBox();
+    if (notebookBox) {
+      await page.mouse.move(notebookBox.x + notebookBox.width / 2, notebookBox.y + notebookBox.height / 2);
+      await page.mouse.wheel(0, 1_000_000);
+    }
     await frame.waitForFunction(() => [...document.querySelectorAll('.kfl-output.error')].some((e) => e.textContent?.includes('Snapshot not found')), undefined, { timeout: 4 * UI_TIMEOUT_MS });
 
     const report = path.join(samples, 'investigation-report.html');
