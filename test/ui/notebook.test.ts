@@ -176,15 +176,12 @@ describe('KFL notebook (UI)', function () {
     await workbench.docScreenshot('notebook-tour');
     // A click on a note (rendered in the output frame) selects its cell, as for a person.
     await frame.locator('h2', { hasText: '1. The overview' }).click();
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+End');
-    // Ctrl+End selects the last cell but does not always scroll it into view (focus may still be in
-    // the output frame); a wheel over the notebook brings its end into view whatever has focus.
-    const notebookBox = await page.locator('.notebook-editor').first().boundingBox();
-    if (notebookBox) {
-      await page.mouse.move(notebookBox.x + notebookBox.width / 2, notebookBox.y + notebookBox.height / 2);
-      await page.mouse.wheel(0, 1_000_000);
-    }
+    // The evidence cell fails (its snapshot is not on this Hub). The toolbar's Go To reveals the
+    // failed cell, as a person would reach it; VS Code renders an output only once it is in view.
+    // (Ctrl+End selected the last cell without always scrolling to it.)
+    const goTo = page.locator('.notebook-toolbar-container .action-item', { hasText: 'Go To' }).first();
+    await goTo.waitFor({ timeout: 4 * UI_TIMEOUT_MS });
+    await goTo.click();
     await frame.waitForFunction(() => [...document.querySelectorAll('.kfl-output.error')].some((e) => e.textContent?.includes('Snapshot not found')), undefined, { timeout: 4 * UI_TIMEOUT_MS });
 
     const report = path.join(samples, 'investigation-report.html');
