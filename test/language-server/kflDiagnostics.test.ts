@@ -33,7 +33,7 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('reports each problem with its code, severity, range and the spec wording', async () => {
-      const uri = 'file:///work/errors.kfl';
+      const uri = 'file:///project/errors.kfl';
       await client.open(uri, 'http and status_code == "500"');
       const diagnostics = await client.diagnostics(uri);
       assert.deepEqual(summary(diagnostics), [
@@ -45,14 +45,14 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('places ranges on later lines and after a comment, in UTF-16 characters', async () => {
-      const uri = 'file:///work/multiline.kfl';
+      const uri = 'file:///project/multiline.kfl';
       // 🚀 is two UTF-16 code units: LSP characters count it twice, as kfl's offsets do.
       await client.open(uri, '// 5xx towards “payments”\nhttp &&\n  path == "🚀" && status_code == "500"');
       assert.deepEqual(summary(await client.diagnostics(uri)), [['kfl/type-mismatch', 2, 33, 38, DiagnosticSeverity.Error]]);
     });
 
     it('follows edits: the fixed text has no diagnostics', async () => {
-      const uri = 'file:///work/edited.kfl';
+      const uri = 'file:///project/edited.kfl';
       await client.open(uri, 'http and dns');
       assert.equal((await client.diagnostics(uri))[0]?.code, 'kfl/v1-syntax');
       await client.change(uri, 'http && status_code >= 500');
@@ -60,7 +60,7 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('maps warnings, infos and hints to their LSP severities', async () => {
-      const uri = 'file:///work/severities.kfl';
+      const uri = 'file:///project/severities.kfl';
       await client.open(uri, 'request.headers["Authorization"] == "x" || src.namespace == "a" || status_code == 500 && http');
       const bySeverity = new Map((await client.diagnostics(uri)).map((d) => [String(d.code), d.severity]));
       assert.equal(bySeverity.get('kfl/unsafe-index'), DiagnosticSeverity.Warning);
@@ -70,7 +70,7 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('serves notebook cells under their exact URI, fragment included', async () => {
-      const uri = 'vscode-notebook-cell:/work/investigation.kflnb#W0sZmlsZQ%3D%3D';
+      const uri = 'vscode-notebook-cell:/project/investigation.kflnb#W0sZmlsZQ%3D%3D';
       const status = client.nextNotification<Status.Params>(Status.method, (s) => s.uri === uri && s.state === 'idle');
       await client.open(uri, 'dns or http');
       const diagnostics = await client.diagnostics(uri);
@@ -79,13 +79,13 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('leaves documents of other languages alone', async () => {
-      const uri = 'file:///work/notes.txt';
+      const uri = 'file:///project/notes.txt';
       await client.open(uri, 'http and dns', 'plaintext');
       assert.deepEqual(await client.diagnostics(uri), []);
     });
 
     it('says when it checks a document and how long the check took', async () => {
-      const uri = 'file:///work/status.kfl';
+      const uri = 'file:///project/status.kfl';
       const validating = client.nextNotification<Status.Params>(Status.method, (s) => s.uri === uri && s.state === 'validating');
       const idle = client.nextNotification<Status.Params>(Status.method, (s) => s.uri === uri && s.state === 'idle');
       await client.open(uri, 'http and status_code == "500" || dns');
@@ -98,7 +98,7 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('takes a Hub\'s fields with kfl/setSchema, asks the client to refresh, and re-checks with them', async () => {
-      const uri = 'file:///work/hub-fields.kfl';
+      const uri = 'file:///project/hub-fields.kfl';
       await client.open(uri, 'custom_team == "payments" && custom_retries > 2');
       assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['kfl/unknown-field', 'kfl/unknown-field']);
       const refreshed = client.nextRefresh();
@@ -135,7 +135,7 @@ describe('KFL language server: diagnostics over stdio', () => {
         await client.connection.sendNotification(SetSchema.method, params);
         await refreshed;
       }
-      const uri = 'file:///work/after-hostile.kfl';
+      const uri = 'file:///project/after-hostile.kfl';
       await client.open(uri, 'f9999 == 1 && f10000 == 1');
       // At most 10,000 pushed fields are taken: f9999 exists, f10000 does not.
       assert.deepEqual((await client.diagnostics(uri)).map((d) => [d.code, d.range.start.character]), [['kfl/unknown-field', 14]]);
@@ -168,7 +168,7 @@ describe('KFL language server: diagnostics over stdio', () => {
 
     it('announces no diagnostic provider and publishes per version', async () => {
       assert.equal(client.initializeResult.capabilities.diagnosticProvider, undefined);
-      const uri = 'file:///work/pushed.kfl';
+      const uri = 'file:///project/pushed.kfl';
       await client.open(uri, 'http and dns');
       assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['kfl/v1-syntax']);
       await client.change(uri, 'http && dns');
@@ -176,7 +176,7 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('publishes in version order and ends with the latest version of a burst of edits', async () => {
-      const uri = 'file:///work/burst.kfl';
+      const uri = 'file:///project/burst.kfl';
       await client.open(uri, 'http');
       await client.diagnostics(uri);
       const before = client.published.seen.length;
@@ -190,7 +190,7 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('publishes the exact notebook-cell URI and clears diagnostics on close', async () => {
-      const uri = 'vscode-notebook-cell:/work/report.kflnb#ch0000001?x=%2F';
+      const uri = 'vscode-notebook-cell:/project/report.kflnb#ch0000001?x=%2F';
       await client.open(uri, 'not http');
       assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['kfl/v1-syntax']);
       const cleared = client.published.next((p) => p.uri === uri && p.diagnostics.length === 0);
@@ -199,7 +199,7 @@ describe('KFL language server: diagnostics over stdio', () => {
     });
 
     it('re-publishes open documents after kfl/setSchema', async () => {
-      const uri = 'file:///work/pushed-schema.kfl';
+      const uri = 'file:///project/pushed-schema.kfl';
       await client.open(uri, 'team == "a"');
       assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['kfl/unknown-field']);
       const republished = client.published.next((p) => p.uri === uri && p.diagnostics.length === 0);

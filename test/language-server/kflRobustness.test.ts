@@ -66,7 +66,7 @@ describe('KFL language server: hostile documents over stdio', () => {
 
   it(`answers every request for ${CASES} mutated filters with ranges inside the document`, async () => {
     const next = random(0x6b666c);
-    const uri = 'file:///work/hostile.kfl';
+    const uri = 'file:///project/hostile.kfl';
     await client.open(uri, '');
     for (let i = 0; i < CASES; i++) {
       const text = mutate(SEEDS[i % SEEDS.length] ?? '', next);
@@ -89,7 +89,7 @@ describe('KFL language server: hostile documents over stdio', () => {
   });
 
   it('reports the size limit for an oversized document and keeps serving', async () => {
-    const uri = 'file:///work/huge.kfl';
+    const uri = 'file:///project/huge.kfl';
     await client.open(uri, `${'http || '.repeat(10_000)}dns`);
     const codes = (await client.diagnostics(uri)).map((d) => d.code);
     assert.ok(codes.includes('kfl/limits'), codes.slice(0, 5).join());

@@ -27,7 +27,7 @@ let next = 0;
 /** Opens a fresh document with the marked text; returns its URI and the caret position. */
 async function openAt(marked: string): Promise<{ uri: string; position: ReturnType<typeof caret>['position']; text: string }> {
   const { text, position } = caret(marked);
-  const uri = `file:///work/services-${next++}.kfl`;
+  const uri = `file:///project/services-${next++}.kfl`;
   await client.open(uri, text);
   return { uri, position, text };
 }
