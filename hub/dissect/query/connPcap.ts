@@ -31,7 +31,8 @@ export interface ConnPcap {
 
 export function connectionPcap(span: ConnSpan): ConnPcap | null {
   const chunks: Buffer[] = [];
-  const out = new ChunkWriter((c) => chunks.push(c));
+  // The writer reuses its buffer once the sink returns: keep a copy of each chunk.
+  const out = new ChunkWriter((c) => chunks.push(Buffer.from(c)));
   let writer: PcapWriter | null = null;
   let linkType = -1;
   let packets = 0;
