@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { checkHub, type HubStatus } from '../../extension/client/check';
 import { CORE_TOOLS } from '../../extension/client/descriptor';
-import { type HubError, isHubError } from '../../extension/client/errors';
 import { HubClient, type HubClientOptions } from '../../extension/client/hubClient';
 import { MemoryLogger } from '../support/memoryLogger';
 import { FaultServer, json, text, toolWith } from './support/faultServer';
+import { isHubError } from '../../extension/client/errors';
+import { hubRejection } from './support/hubErrors';
 
 const TOOLS = [
   toolWith('list_snapshots', {}),
@@ -18,15 +19,6 @@ const TOOLS = [
 const CALL = '/api/mcp/tools/call';
 const TOKEN = 'secret-token-value';
 
-async function rejection(promise: Promise<unknown>): Promise<HubError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isHubError(e)) return e;
-    throw e;
-  }
-  assert.fail('expected a HubError');
-}
 
 describe('hub client against a fault injector', () => {
   let hub: FaultServer;
@@ -52,14 +44,14 @@ describe('hub client against a fault injector', () => {
     const closed = await FaultServer.start();
     const url = closed.url;
     await closed.close();
-    const error = await rejection(new HubClient({ baseUrl: url, credentials: () => ({}), log }).echo());
+    const error = await hubRejection(new HubClient({ baseUrl: url, credentials: () => ({}), log }).echo());
     assert.equal(error.kind, 'unreachable');
     assert.match(error.message, new RegExp(`^No Hub at ${url}\\. Is \`kubeshark proxy\` running\\? \\(ECONNREFUSED\\)`));
   });
 
   it('auth_required on 401', async () => {
     hub.on('POST', CALL, (_q, res) => json(res, 401, { error: { code: 'UNAUTHENTICATED', message: 'missing token' } }));
-    const error = await rejection(client().callTool('list_snapshots', {}));
+    const error = await hubRejection(client().callTool('list_snapshots', {}));
     assert.equal(error.kind, 'auth_required');
     assert.equal(error.message, 'The Hub needs authentication');
     assert.equal(hub.requestsTo('POST', CALL).length, 1, 'not retried');
@@ -68,7 +60,7 @@ describe('hub client against a fault injector', () => {
   for (const status of [302, 303]) {
     it(`auth_required on ${status}, without following it (the SSO page never sees the token)`, async () => {
       hub.on('GET', '/api/mcp', (_q, res) => text(res, status, '', { location: `${other.url}/login` }));
-      const error = await rejection(client().descriptor());
+      const error = await hubRejection(client().descriptor());
       assert.equal(error.kind, 'auth_required');
       assert.equal(other.requests.length, 0);
     });
@@ -81,7 +73,7 @@ describe('hub client against a fault injector', () => {
     assert.equal(hub.requestsTo('GET', '/moved/api/mcp')[0]?.headers['x-kubeshark-authorization'], TOKEN);
 
     hub.on('GET', '/api/mcp', (_q, res) => text(res, 308, '', { location: `${other.url}/api/mcp` }));
-    const error = await rejection(client().descriptor({ refresh: true }));
+    const error = await hubRejection(client().descriptor({ refresh: true }));
     assert.equal(error.kind, 'refused');
     assert.match(error.message, /redirected to another origin/);
     assert.equal(other.requests.length, 0, 'the other origin saw nothing, so no token either');
@@ -89,18 +81,18 @@ describe('hub client against a fault injector', () => {
 
   it('forbidden on 403, naming the capability the tool needs', async () => {
     hub.on('POST', CALL, (_q, res) => text(res, 403, 'role viewer'));
-    const error = await rejection(client().callTool('delete_snapshot', { id: 'x' }));
+    const error = await hubRejection(client().callTool('delete_snapshot', { id: 'x' }));
     assert.equal(error.kind, 'forbidden');
     assert.equal(error.message, 'Your role lacks `snapshot:write` (role viewer)');
   });
 
   it('not_a_hub on 404 for /api/mcp; unsupported_hub for a descriptor without tools; bad_response for non-JSON', async () => {
     hub.on('GET', '/api/mcp', (_q, res) => text(res, 404, 'Cannot GET'), (_q, res) => json(res, 200, { name: 'old', endpoints: [] }), (_q, res) => text(res, 200, '<html>login</html>'));
-    const notHub = await rejection(client().descriptor());
+    const notHub = await hubRejection(client().descriptor());
     assert.equal(notHub.kind, 'not_a_hub');
     assert.equal(notHub.message, `${hub.url} does not serve the Hub API`);
-    assert.equal((await rejection(client().descriptor())).kind, 'unsupported_hub');
-    const bad = await rejection(client().descriptor());
+    assert.equal((await hubRejection(client().descriptor())).kind, 'unsupported_hub');
+    const bad = await hubRejection(client().descriptor());
     assert.equal(bad.kind, 'bad_response');
     assert.match(bad.message, /<html>login<\/html>/);
   });
@@ -109,19 +101,19 @@ describe('hub client against a fault injector', () => {
     hub.on('GET', '/api/mcp', (_q, res) => json(res, 200, { name: 'h', tools: TOOLS }), (_q, res) => json(res, 200, { name: 'h', tools: TOOLS.slice(1) }));
     hub.on('POST', CALL, (_q, res) => text(res, 404, 'no such tool'));
     const c = client();
-    const error = await rejection(c.callTool('list_snapshots', {}));
+    const error = await hubRejection(c.callTool('list_snapshots', {}));
     assert.equal(error.kind, 'tool_unavailable');
     assert.equal(error.message, 'The Hub no longer offers `list_snapshots`');
     assert.equal(hub.requestsTo('GET', '/api/mcp').length, 2);
     // Now the descriptor says so: no request at all.
-    const absent = await rejection(c.callTool('list_snapshots', {}));
+    const absent = await hubRejection(c.callTool('list_snapshots', {}));
     assert.equal(absent.message, 'This Hub does not offer `list_snapshots`');
     assert.equal(hub.requestsTo('POST', CALL).length, 1);
   });
 
   it('not_found when the Hub names a missing object (Local NOT_FOUND)', async () => {
     hub.on('POST', CALL, (_q, res) => json(res, 404, { error: { code: 'NOT_FOUND', message: "snapshot 'x' not found" } }));
-    const error = await rejection(client().callTool('get_snapshot', { id: 'x' }));
+    const error = await hubRejection(client().callTool('get_snapshot', { id: 'x' }));
     assert.equal(error.kind, 'not_found');
     assert.equal(error.message, "snapshot 'x' not found");
   });
@@ -130,15 +122,15 @@ describe('hub client against a fault injector', () => {
     hub.on('POST', CALL,
       (_q, res) => json(res, 400, { error: { code: 'BPF_SYNTAX', message: "unexpected 'hots' at 0", details: { offset: 0 } } }),
       (_q, res) => text(res, 422, 'limit must be <= 1000'));
-    const bpf = await rejection(client().callTool('list_snapshots', {}));
+    const bpf = await hubRejection(client().callTool('list_snapshots', {}));
     assert.deepEqual([bpf.kind, bpf.message, bpf.code, bpf.offset], ['invalid_arguments', "unexpected 'hots' at 0", 'BPF_SYNTAX', 0]);
-    const plain = await rejection(client().callTool('list_snapshots', {}));
+    const plain = await hubRejection(client().callTool('list_snapshots', {}));
     assert.deepEqual([plain.kind, plain.message, plain.cliText], ['invalid_arguments', 'limit must be <= 1000', 'Hub API error (422): limit must be <= 1000']);
   });
 
   it('conflict on 409', async () => {
     hub.on('POST', CALL, (_q, res) => json(res, 409, { error: { code: 'SNAPSHOT_NOT_READY', message: 'snapshot is in_progress' } }));
-    const error = await rejection(client().callTool('delete_snapshot', { id: 'x' }));
+    const error = await hubRejection(client().callTool('delete_snapshot', { id: 'x' }));
     assert.deepEqual([error.kind, error.message, error.code], ['conflict', 'snapshot is in_progress', 'SNAPSHOT_NOT_READY']);
   });
 
@@ -152,14 +144,14 @@ describe('hub client against a fault injector', () => {
 
     hub.on('POST', CALL, (_q, res) => text(res, 502, 'bad gateway'));
     delays = [];
-    const error = await rejection(client().callTool('list_snapshots', {}));
+    const error = await hubRejection(client().callTool('list_snapshots', {}));
     assert.deepEqual([error.kind, error.message], ['busy', 'Hub busy (502): bad gateway']);
     assert.deepEqual(delays, [1000, 3000]);
   });
 
   it('mutating tools are never retried', async () => {
     hub.on('POST', CALL, (_q, res) => text(res, 504, 'gateway timeout'));
-    const error = await rejection(client().callTool('create_snapshot', {}));
+    const error = await hubRejection(client().callTool('create_snapshot', {}));
     assert.equal(error.kind, 'busy');
     assert.deepEqual(delays, []);
     assert.equal(hub.requestsTo('POST', CALL).length, 1);
@@ -167,7 +159,7 @@ describe('hub client against a fault injector', () => {
 
   it('hub_error (other 5xx): one retry after 1 s, then "Hub error (<status>)" with the body', async () => {
     hub.on('POST', CALL, (_q, res) => text(res, 500, 'panic: nil map'));
-    const error = await rejection(client().callTool('get_snapshot', { id: 'x' }));
+    const error = await hubRejection(client().callTool('get_snapshot', { id: 'x' }));
     assert.deepEqual([error.kind, error.message, error.status], ['hub_error', 'Hub error (500): panic: nil map', 500]);
     assert.deepEqual(delays, [1000]);
     assert.equal(hub.requestsTo('POST', CALL).length, 2);
@@ -175,7 +167,7 @@ describe('hub client against a fault injector', () => {
 
   it('bad_response for a 2xx that is not JSON (first 200 characters)', async () => {
     hub.on('POST', CALL, (_q, res) => text(res, 200, `oops ${'x'.repeat(500)}`));
-    const error = await rejection(client().callTool('list_snapshots', {}));
+    const error = await hubRejection(client().callTool('list_snapshots', {}));
     assert.equal(error.kind, 'bad_response');
     assert.equal(error.message, `The Hub's answer to list_snapshots is not JSON: oops ${'x'.repeat(195)}`);
   });
@@ -185,8 +177,8 @@ describe('hub client against a fault injector', () => {
       (_q, res) => json(res, 200, { success: false, error: 'cloud not configured' }),
       (_q, res) => json(res, 200, { error: 'no raw capture' }),
       (_q, res) => json(res, 200, { snapshots: [], error: 'one node unreachable' }));
-    assert.deepEqual(await rejection(client().callTool('list_snapshots', {})).then((e) => [e.kind, e.message]), ['tool_error', 'cloud not configured']);
-    assert.deepEqual(await rejection(client().callTool('list_snapshots', {})).then((e) => [e.kind, e.message]), ['tool_error', 'no raw capture']);
+    assert.deepEqual(await hubRejection(client().callTool('list_snapshots', {})).then((e) => [e.kind, e.message]), ['tool_error', 'cloud not configured']);
+    assert.deepEqual(await hubRejection(client().callTool('list_snapshots', {})).then((e) => [e.kind, e.message]), ['tool_error', 'no raw capture']);
     assert.deepEqual(await client().callTool('list_snapshots', {}), { snapshots: [], error: 'one node unreachable' });
   });
 
@@ -197,7 +189,7 @@ describe('hub client against a fault injector', () => {
 
   it('timeout: no answer within the request timeout; read-only tools get one more try', async () => {
     hub.on('POST', CALL, () => undefined);
-    const error = await rejection(client({ requestTimeoutMs: 80 }).callTool('list_snapshots', {}));
+    const error = await hubRejection(client({ requestTimeoutMs: 80 }).callTool('list_snapshots', {}));
     assert.deepEqual([error.kind, error.message], ['timeout', 'The Hub did not answer in 0.1 s']);
     assert.equal(hub.requestsTo('POST', CALL).length, 2);
     assert.deepEqual(delays, [0]);
@@ -207,7 +199,7 @@ describe('hub client against a fault injector', () => {
     const controller = new AbortController();
     hub.on('POST', CALL, () => controller.abort());
     const abandoned = hub.nextAbandonedRequest();
-    const error = await rejection(client().callTool('list_snapshots', {}, { signal: controller.signal }));
+    const error = await hubRejection(client().callTool('list_snapshots', {}, { signal: controller.signal }));
     assert.equal(error.kind, 'cancelled');
     await abandoned;
     assert.deepEqual(delays, [], 'a cancelled call is not retried');
@@ -246,7 +238,7 @@ describe('hub client against a fault injector', () => {
     const c = client();
     assert.deepEqual(await c.capabilities(), ['snapshot:read']);
     await c.callTool('list_snapshots', {});
-    const error = await rejection(c.callTool('create_snapshot', { name: 'x' }));
+    const error = await hubRejection(c.callTool('create_snapshot', { name: 'x' }));
     assert.deepEqual([error.kind, error.message], ['forbidden', 'Your role lacks `snapshot:write`']);
     assert.equal(hub.requestsTo('POST', CALL).length, 1);
   });
@@ -259,8 +251,8 @@ describe('hub client against a fault injector', () => {
     await client({ fillRequired: async (_t, missing) => { asked.push([...missing]); return { tenant: 'acme' }; } }).call('list_snapshots', {});
     assert.deepEqual(asked, [['tenant']]);
     assert.deepEqual(JSON.parse(hub.requestsTo('POST', CALL)[0]!.body), { name: 'list_snapshots', arguments: { tenant: 'acme' } });
-    assert.equal((await rejection(client({ fillRequired: async () => undefined }).call('list_snapshots', {}))).kind, 'cancelled');
-    assert.equal((await rejection(client().call('list_snapshots', {}))).kind, 'invalid_arguments');
+    assert.equal((await hubRejection(client({ fillRequired: async () => undefined }).call('list_snapshots', {}))).kind, 'cancelled');
+    assert.equal((await hubRejection(client().call('list_snapshots', {}))).kind, 'invalid_arguments');
     assert.equal(hub.requestsTo('POST', CALL).length, 1);
   });
 

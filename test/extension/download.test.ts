@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type HubError, isHubError } from '../../extension/client/errors';
 import { HubClient } from '../../extension/client/hubClient';
 import { LocalHubProcess } from '../../extension/client/localHub';
 import { MemoryLogger } from '../support/memoryLogger';
@@ -12,16 +11,8 @@ import { dispositionName } from '../../extension/client/download';
 import { SMALL_PCAP, writeRepeatedCapture } from '../support/captures';
 import { FaultServer } from './support/faultServer';
 import { CLI, startTestHub, type TestHub } from './support/localHub';
+import { hubRejection } from './support/hubErrors';
 
-async function rejection(promise: Promise<unknown>): Promise<HubError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isHubError(e)) return e;
-    throw e;
-  }
-  assert.fail('expected a HubError');
-}
 
 describe('downloads', function () {
   this.timeout(60_000);
@@ -49,7 +40,7 @@ describe('downloads', function () {
         res.writeHead(200, { 'content-type': 'application/vnd.tcpdump.pcap', 'content-length': String(10 << 20) });
         res.write(Buffer.alloc(256 * 1024), () => hub.destroyConnections());
       });
-      const error = await rejection(client.download('/mcp/x/pcap', path.join(folder, 'out.pcap')));
+      const error = await hubRejection(client.download('/mcp/x/pcap', path.join(folder, 'out.pcap')));
       assert.equal(error.kind, 'unreachable');
       assert.match(error.message, /connection to the Hub .* was lost|ended after/);
       nothingLeft();
@@ -60,14 +51,14 @@ describe('downloads', function () {
         res.writeHead(200, { 'content-type': 'application/vnd.tcpdump.pcap' });
         res.write(Buffer.alloc(1000));
       });
-      const error = await rejection(client.download('/mcp/x/pcap', path.join(folder, 'out.pcap'), { idleTimeoutMs: 80 }));
+      const error = await hubRejection(client.download('/mcp/x/pcap', path.join(folder, 'out.pcap'), { idleTimeoutMs: 80 }));
       assert.deepEqual([error.kind, error.message], ['timeout', 'The Hub did not answer in 0.1 s']);
       nothingLeft();
     });
 
     it('refuses paths that leave the Hub, without a request', async () => {
       for (const bad of ['//evil.example/x.pcap', '/mcp/../admin', 'https://evil.example/x']) {
-        const error = await rejection(client.download(bad, path.join(folder, 'out.pcap')));
+        const error = await hubRejection(client.download(bad, path.join(folder, 'out.pcap')));
         assert.equal(error.kind, 'refused', bad);
       }
       assert.equal(hub.requests.length, 0);
@@ -76,7 +67,7 @@ describe('downloads', function () {
 
     it('maps an error answer to its kind and writes nothing', async () => {
       hub.on('GET', '/api/mcp/x/pcap', (_q, res) => { res.writeHead(401); res.end(); });
-      assert.equal((await rejection(client.download('/mcp/x/pcap', path.join(folder, 'out.pcap')))).kind, 'auth_required');
+      assert.equal((await hubRejection(client.download('/mcp/x/pcap', path.join(folder, 'out.pcap')))).kind, 'auth_required');
       nothingLeft();
     });
 
@@ -122,7 +113,7 @@ describe('downloads', function () {
 
     it('cancels mid-download and leaves nothing', async () => {
       const controller = new AbortController();
-      const error = await rejection(hub.client.download(exportPath, path.join(folder, 'out.pcap'), {
+      const error = await hubRejection(hub.client.download(exportPath, path.join(folder, 'out.pcap'), {
         signal: controller.signal,
         onProgress: (p) => { if (p.received > 1 << 20) controller.abort(); },
       }));
@@ -132,7 +123,7 @@ describe('downloads', function () {
 
     it('leaves nothing when the Hub process is killed mid-download', async () => {
       let killed = false;
-      const error = await rejection(hub.client.download(exportPath, path.join(folder, 'out.pcap'), {
+      const error = await hubRejection(hub.client.download(exportPath, path.join(folder, 'out.pcap'), {
         onProgress: (p) => {
           if (!killed && p.received > 1 << 20) {
             killed = true;
