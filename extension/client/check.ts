@@ -26,6 +26,15 @@ export interface HubStatus {
   readonly error?: HubError;
 }
 
+/** The capabilities of §1.4 that menus depend on. */
+export const MENU_CAPABILITIES = ['snapshot:read', 'snapshot:write', 'snapshot:dissection'] as const;
+
+/** Which of the menu capabilities the caller's role lacks (none when whoami did not say). */
+export function lackedCapabilities(status: HubStatus | undefined): string[] {
+  const caps = status?.capabilities;
+  return caps === undefined ? [] : MENU_CAPABILITIES.filter((c) => !caps.includes(c));
+}
+
 const STATE_OF_KIND: Partial<Record<HubErrorKind, HubState>> = {
   auth_required: 'auth_required',
   forbidden: 'forbidden',

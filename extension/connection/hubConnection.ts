@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { normaliseBaseUrl } from '../client/baseUrl';
-import { checkHub, type HubStatus } from '../client/check';
+import { checkHub, type HubStatus, lackedCapabilities, MENU_CAPABILITIES } from '../client/check';
 import { HubError } from '../client/errors';
 import { HubClient } from '../client/hubClient';
 import { LocalHubProcess } from '../client/localHub';
@@ -41,11 +41,11 @@ function stateKey(state: ConnectionState): string {
 }
 
 /** Context keys `kubeshark.hub.lacks.<capability>` of §1.4, true when whoami says the role lacks it. */
-const CAPABILITY_KEYS: readonly (readonly [string, string])[] = [
-  ['snapshot:read', 'kubeshark.hub.lacks.snapshotRead'],
-  ['snapshot:write', 'kubeshark.hub.lacks.snapshotWrite'],
-  ['snapshot:dissection', 'kubeshark.hub.lacks.snapshotDissection'],
-];
+const CAPABILITY_KEYS: Readonly<Record<(typeof MENU_CAPABILITIES)[number], string>> = {
+  'snapshot:read': 'kubeshark.hub.lacks.snapshotRead',
+  'snapshot:write': 'kubeshark.hub.lacks.snapshotWrite',
+  'snapshot:dissection': 'kubeshark.hub.lacks.snapshotDissection',
+};
 
 function settingsKey(): string {
   return JSON.stringify(hubSettings());
@@ -273,8 +273,8 @@ export class HubConnection implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'kubeshark.hub.state', stateKey(state));
     void vscode.commands.executeCommand('setContext', 'kubeshark.hub.local', state.target?.kind === 'local' || (state.target === undefined && hubSettings().url === ''));
     // Capabilities of §1.4 this role lacks (menus disable what needs them), when whoami said.
-    const caps = state.status?.capabilities;
-    for (const [capability, key] of CAPABILITY_KEYS) void vscode.commands.executeCommand('setContext', key, caps !== undefined && !caps.includes(capability));
+    const lacked = lackedCapabilities(state.status);
+    for (const capability of MENU_CAPABILITIES) void vscode.commands.executeCommand('setContext', CAPABILITY_KEYS[capability], lacked.includes(capability));
     this._onDidChangeState.fire(state);
   }
 }

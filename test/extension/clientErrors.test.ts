@@ -2,7 +2,7 @@
 // the local Hub cannot produce is produced here, and every assertion names the kind and text the
 // person would see.
 import assert from 'node:assert/strict';
-import { checkHub, type HubStatus } from '../../extension/client/check';
+import { checkHub, type HubStatus, lackedCapabilities } from '../../extension/client/check';
 import { CORE_TOOLS } from '../../extension/client/descriptor';
 import { HubClient, type HubClientOptions } from '../../extension/client/hubClient';
 import { MemoryLogger } from '../support/memoryLogger';
@@ -296,6 +296,9 @@ describe('Check Hub (§5.1) against a fault injector', () => {
     const status = await check();
     assert.equal(status.dissectionEnabled, false);
     assert.deepEqual(status.capabilities, ['snapshot:read']);
+    // What the Hub node's tooltip names and the menus grey out.
+    assert.deepEqual(lackedCapabilities(status), ['snapshot:write', 'snapshot:dissection']);
+    assert.deepEqual(lackedCapabilities({ ...status, capabilities: undefined }), [], 'whoami silent: everything allowed');
   });
 
   it('turns failures into states: unreachable, auth_required, not_a_hub, unsupported_hub', async () => {

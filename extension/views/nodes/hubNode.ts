@@ -1,6 +1,7 @@
 /** The Hub: which one, its state and version; its children are the data boundaries per node. */
 import * as vscode from 'vscode';
 import { formatLocalWithUtc } from '../../../kfl/localTime';
+import { lackedCapabilities } from '../../client/check';
 import { type ConnectionState } from '../../connection/hubConnection';
 import { fieldsTooltip } from './markdown';
 import { type ItemBuilder } from './treeNode';
@@ -41,6 +42,8 @@ export const hubItem: ItemBuilder<HubNode> = (_node, context) => {
     ['Version', status?.hub?.version],
     ['Tools', status ? String(status.toolCount) : undefined],
     ['Missing core tools', status?.missingCoreTools.join(', ')],
+    // Why some snapshot commands are greyed out: the token's role does not allow them.
+    ['Not allowed for this token', lackedCapabilities(status).join(', ')],
     ['Live dissection', status?.dissectionEnabled === undefined ? undefined : status.dissectionEnabled ? 'on' : 'off'],
     ['Authentication', status?.auth],
     ['Checked', status ? formatLocalWithUtc(status.checkedAt, context.zone, context.now) : undefined],
