@@ -178,8 +178,9 @@ describe('KFL notebook (UI)', function () {
     await frame.locator('h2', { hasText: '1. The overview' }).click();
     // The evidence cell fails (its snapshot is not on this Hub). The toolbar's Go To reveals the
     // failed cell, as a person would reach it; VS Code renders an output only once it is in view.
-    // (Ctrl+End selected the last cell without always scrolling to it.)
-    const goTo = page.locator('.notebook-toolbar-container .action-item', { hasText: 'Go To' }).first();
+    // While cells run, Go To reveals the running one; its failed-cell form (the error icon) shows
+    // only once nothing runs any more, so wait for that one.
+    const goTo = page.locator('.notebook-toolbar-container .action-item:has(.codicon-notebook-state-error)', { hasText: 'Go To' }).first();
     await goTo.waitFor({ timeout: 4 * UI_TIMEOUT_MS });
     await goTo.click();
     await frame.waitForFunction(() => [...document.querySelectorAll('.kfl-output.error')].some((e) => e.textContent?.includes('Snapshot not found')), undefined, { timeout: 4 * UI_TIMEOUT_MS });
