@@ -39,14 +39,7 @@ describe('Flows, comparison and findings (UI)', function () {
 
     await page.locator('.activitybar .action-item a[aria-label^="Kubeshark"]').click({ timeout: UI_TIMEOUT_MS });
     // A wider side bar, so finding titles fit the screenshots.
-    const sidebar = await page.locator('.part.sidebar').boundingBox();
-    if (sidebar) {
-      const edge = { x: sidebar.x + sidebar.width + 1, y: sidebar.y + sidebar.height / 2 };
-      await page.mouse.move(edge.x, edge.y);
-      await page.mouse.down();
-      await page.mouse.move(edge.x + 200, edge.y, { steps: 5 });
-      await page.mouse.up();
-    }
+    await workbench.widenSideBar(200);
     await rows.filter({ hasText: 'All nodes' }).waitFor({ timeout: UI_TIMEOUT_MS });
 
     // One snapshot per capture node: Create Snapshot…, name, only that node, the whole window.

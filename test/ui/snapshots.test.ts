@@ -35,14 +35,7 @@ describe('Snapshots view (UI)', function () {
 
     await page.locator('.activitybar .action-item a[aria-label^="Kubeshark"]').click();
     // A wider side bar, so the tree's descriptions (sizes, windows in local time) fit the screenshots.
-    const sidebar = await page.locator('.part.sidebar').boundingBox();
-    if (sidebar) {
-      const edge = { x: sidebar.x + sidebar.width + 1, y: sidebar.y + sidebar.height / 2 };
-      await page.mouse.move(edge.x, edge.y);
-      await page.mouse.down();
-      await page.mouse.move(edge.x + 330, edge.y, { steps: 5 });
-      await page.mouse.up();
-    }
+    await workbench.widenSideBar(330);
     const rows = page.locator('.pane-body .monaco-list-row');
     await rows.filter({ hasText: 'All nodes' }).waitFor({ timeout: UI_TIMEOUT_MS * 2 });
     await rows.filter({ hasText: 'small' }).first().waitFor();

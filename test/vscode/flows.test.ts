@@ -18,19 +18,8 @@ import { type ServiceMapPanel } from '../../extension/flows/serviceMapPanel';
 import { type Finding } from '../../extension/analysis/findings/finding';
 import { type CallListPanel } from '../../extension/webviews/callList/callListPanel';
 import { EXTERNAL_IP, SECRET_TOKEN, WORKLOAD, writeIncidentScenario } from '../support/incidentScenario';
-import { capturesFolder, connectLocal, extensionApi, resetHubSettings, setSetting, snapshotsTreeUntil, stubWindow } from './hubSupport';
+import { capturesFolder, connectLocal, extensionApi, resetHubSettings, setSetting, snapshotsTreeUntil, stubWindow, until } from './hubSupport';
 
-/** Resolves once `predicate` holds, checked now and after each event of `event`. */
-function until<T>(event: vscode.Event<T>, predicate: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (predicate()) return resolve();
-    const subscription = event(() => {
-      if (!predicate()) return;
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
 
 function tcpdumpCount(file: string, filter = ''): number {
   const out = execFileSync('tcpdump', ['-r', file, '-nn', '-q', ...(filter ? [filter] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 });

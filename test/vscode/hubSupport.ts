@@ -60,16 +60,21 @@ export function connectionState(api: ExtensionApi, predicate: (state: Connection
   });
 }
 
-/** Resolves when the Snapshots tree has signalled a change after which `predicate` holds. */
-export function snapshotsTreeUntil(api: ExtensionApi, predicate: () => boolean): Promise<void> {
+/** Resolves once `predicate` holds, checked now and after each event of `event`. */
+export function until<T>(event: vscode.Event<T>, predicate: () => boolean): Promise<void> {
   return new Promise((resolve) => {
     if (predicate()) return resolve();
-    const subscription = api.snapshots.snapshotsTree.onDidChangeTreeData(() => {
+    const subscription = event(() => {
       if (!predicate()) return;
       subscription.dispose();
       resolve();
     });
   });
+}
+
+/** Resolves when the Snapshots tree has signalled a change after which `predicate` holds. */
+export function snapshotsTreeUntil(api: ExtensionApi, predicate: () => boolean): Promise<void> {
+  return until(api.snapshots.snapshotsTree.onDidChangeTreeData, predicate);
 }
 
 type Window = typeof vscode.window;

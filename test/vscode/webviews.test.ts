@@ -16,21 +16,10 @@ import { type CreateSnapshotResult } from '../../extension/snapshots/commands/cr
 import { type CallListPanel } from '../../extension/webviews/callList/callListPanel';
 import { type DetailsPanel } from '../../extension/webviews/callDetails/detailsPanel';
 import { writeManyCalls } from '../support/syntheticCalls';
-import { capturesFolder, connectLocal, extensionApi, resetHubSettings, setSetting, snapshotsTreeUntil, stubWindow } from './hubSupport';
+import { capturesFolder, connectLocal, extensionApi, resetHubSettings, setSetting, snapshotsTreeUntil, stubWindow, until } from './hubSupport';
 
 const CALLS = 2500;
 
-/** Resolves once `predicate` holds, checked now and after each event of `event`. */
-function until<T>(event: vscode.Event<T>, predicate: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (predicate()) return resolve();
-    const subscription = event(() => {
-      if (!predicate()) return;
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
 
 /** The call list the command opened (it becomes the active one). */
 async function openedList(api: ExtensionApi, before: CallListPanel | undefined): Promise<CallListPanel> {

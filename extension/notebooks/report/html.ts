@@ -2,14 +2,8 @@
  * HTML text from captured strings: every character that means something in HTML is an entity,
  * and invisible or direction-changing characters show as marked escapes (`\u202E`).
  */
+import { escapeHtml } from '../../util/escapeHtml';
 import { visibleParts } from '../outputs/visible';
-
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for an element's content or a quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
 
 /** Captured text as HTML: escaped, invisible characters as `<span class="esc">` escapes. */
 export function visibleHtml(text: string): string {

@@ -4,7 +4,7 @@
  * file: they render as inert text with their address beside them.
  */
 import MarkdownIt from 'markdown-it';
-import { escapeHtml } from './html';
+import { escapeHtml } from '../../util/escapeHtml';
 
 /** Addresses of the links being rendered, innermost last (a type alias: markdown-it's Env is an index type). */
 type RenderEnv = { hrefs: string[] };

@@ -8,7 +8,8 @@ import { arr, asObject, bool, type JsonObject, num, prop, str } from '../../clie
 import { formatBytes, formatCount } from '../../util/format';
 import { cellText } from '../outputs/markdownFallback';
 import { formatMillis, formatPercent } from '../outputs/numbers';
-import { escapeHtml, facts, htmlTable, visibleHtml } from './html';
+import { escapeHtml } from '../../util/escapeHtml';
+import { facts, htmlTable, visibleHtml } from './html';
 
 /** Rows of one output the report shows; the rest is counted. */
 export const REPORT_ROWS = 1000;

@@ -7,7 +7,8 @@
 import { arr, asObject, bool, type JsonObject, num, prop, str } from '../../client/json';
 import { formatBytes, formatCount } from '../../util/format';
 import { formatMillis } from '../outputs/numbers';
-import { escapeHtml, facts, htmlTable, visibleBlockHtml, visibleHtml } from './html';
+import { escapeHtml } from '../../util/escapeHtml';
+import { facts, htmlTable, visibleBlockHtml, visibleHtml } from './html';
 
 const MAX_PAIRS = 200;
 const text = (o: JsonObject | undefined, key: string): string => visibleHtml(str(o, key) ?? '');

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../../util/escapeHtml';
 
 /** Folders a webview may load from: the bundles and the extension's media. */
 export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
@@ -29,8 +30,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `font-src ${cspSource}`,
   ].join('; ');
 }
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The document of `view` (a folder of webviews/ built to dist/webviews/<view>.js and .css). */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: string, title: string): string {

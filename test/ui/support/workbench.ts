@@ -117,6 +117,17 @@ export class Workbench {
     }
   }
 
+  /** Drags the side bar's edge `px` wider (so tree descriptions fit a screenshot). */
+  async widenSideBar(px: number): Promise<void> {
+    const sidebar = await this.page.locator('.part.sidebar').boundingBox();
+    if (!sidebar) return;
+    const edge = { x: sidebar.x + sidebar.width + 1, y: sidebar.y + sidebar.height / 2 };
+    await this.page.mouse.move(edge.x, edge.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(edge.x + px, edge.y, { steps: 5 });
+    await this.page.mouse.up();
+  }
+
   /** Waits until the animations under `selector` (a menu fading in) have finished. */
   async settled(selector: string): Promise<void> {
     await this.page.waitForFunction((s) => document.querySelector(s)?.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') ?? false, selector);
